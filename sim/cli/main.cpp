@@ -1,0 +1,301 @@
+// jiceng: the command-line front end. It parses options, builds a scenario
+// and calls the library; everything else lives in sim/.
+#include <CLI/CLI.hpp>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+
+#include "sim/cli/progress.hpp"
+#include "sim/core/version.hpp"
+#include "sim/experiments/compare.hpp"
+#include "sim/io/run_writer.hpp"
+#include "sim/model/simulation.hpp"
+#include "sim/params/params.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/strategies/strategy.hpp"
+
+namespace fs = std::filesystem;
+using namespace jiceng;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitBadInput = 2;
+
+struct Common {
+    std::optional<std::int64_t> seed, days;
+    std::int64_t replicate = 0;
+    int threads = 0;
+    bool quiet = false;
+};
+
+// Command-line values override the scenario and are checked like it.
+void apply_overrides(Scenario& scenario, const Common& c) {
+    std::vector<Diagnostic> problems;
+    auto set = [&](const char* key, std::int64_t value) {
+        const ParamSpec* spec = find_param(key);
+        if (auto wrong = spec->check(ParamValue{value})) problems.push_back({"command line", 0, key, *wrong});
+        else spec->set(scenario.params, ParamValue{value});
+    };
+    if (c.seed) set("run.seed", *c.seed);
+    if (c.days) set("run.days", *c.days);
+    if (c.replicate < 0) problems.push_back({"command line", 0, "--replicate", "must be 0 or more"});
+    if (!problems.empty()) throw InputError(problems);
+}
+
+std::string default_output(const Scenario& s, std::uint64_t seed, std::int64_t replicate) {
+    return "output/" + s.meta.name + "-s" + std::to_string(seed) + "-r" + std::to_string(replicate) + ".h5";
+}
+
+void print_summary(const Simulation& sim, const fs::path& out, double wall, std::int64_t threads) {
+    const Results& res = sim.results();
+    const Outcome keys[] = {Outcome::residents,
+                            Outcome::needs_backlog,
+                            Outcome::trust_mean,
+                            Outcome::satisfaction_mean,
+                            Outcome::members_active_share,
+                            Outcome::inwork_members_active_in_residence,
+                            Outcome::building_groups,
+                            Outcome::mutual_help_ties_per_resident,
+                            Outcome::volunteers_nonmember,
+                            Outcome::formal_coverage,
+                            Outcome::functional_coverage};
+    const auto& sc = sim.model().scenario;
+    std::printf("\n%s  %s / %s\n", sc.meta.name.c_str(), sc.meta.title_zh.c_str(), sc.meta.title_en.c_str());
+    std::printf("%s -> %s (%lld days), seed %llu, replicate %llu\n\n", sim.calendar().iso(0).c_str(),
+                sim.calendar().iso(sim.day()).c_str(), static_cast<long long>(sim.day()),
+                static_cast<unsigned long long>(sim.seed()), static_cast<unsigned long long>(sim.replicate()));
+    std::printf("  %-36s %14s %14s\n", "outcome", "day 0", "last day");
+    for (Outcome k : keys)
+        std::printf("  %-36s %14.4g %14.4g\n", std::string(spec(k).name).c_str(), res.value(k, 0), res.last(k));
+    double arisen = 0, resolved = 0;
+    for (std::size_t d = 1; d < res.days.size(); ++d) {
+        arisen += res.value(Outcome::needs_arisen, d);
+        resolved += res.value(Outcome::needs_resolved, d);
+    }
+    std::printf("  %-36s %14s %14.0f\n", "needs arisen (all days)", "", arisen);
+    std::printf("  %-36s %14s %14.0f\n", "needs resolved (all days)", "", resolved);
+    double loop = 0;
+    for (const auto& [name, seconds] : sim.phase_seconds()) loop += seconds;
+    const double resident_days = res.value(Outcome::residents, 0) * static_cast<double>(sim.day());
+    std::printf("\nwall %.1f s (synthesis %.1f s, loop %.1f s) on %lld threads; %.3g resident-days/s in the loop\n", wall,
+                sim.synthesis_seconds(), loop, static_cast<long long>(threads), loop > 0 ? resident_days / loop : 0.0);
+    std::printf("wrote %s\n", out.string().c_str());
+}
+
+int cmd_run(const fs::path& file, const Common& c, const std::string& out_arg) {
+    Scenario scenario = load_scenario(file);
+    apply_overrides(scenario, c);
+    const auto seed = static_cast<std::uint64_t>(scenario.params.run_seed);
+    const std::int64_t days = scenario.params.run_days;
+    const fs::path out = out_arg.empty() ? fs::path(default_output(scenario, seed, c.replicate)) : fs::path(out_arg);
+    const int threads = c.threads > 0 ? c.threads : tbb::info::default_concurrency();
+    RunProvenance prov{file.string(), threads, utc_now_iso(), ""};
+    const auto t0 = std::chrono::steady_clock::now();
+    auto model = freeze(std::move(scenario));
+    if (!c.quiet && cli::stderr_is_terminal()) std::fprintf(stderr, "synthesising %s...\r", model->scenario.meta.name.c_str());
+    Simulation sim(model, seed, static_cast<std::uint64_t>(c.replicate), days);
+    {
+        cli::Progress bar(model->scenario.meta.name, days, !c.quiet && cli::stderr_is_terminal());
+        sim.run([&](std::int64_t d) { bar.update(d, sim.calendar().iso(d)); });
+    }
+    sim.finish();
+    prov.finished_at = utc_now_iso();
+    write_run(out, sim, prov);
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!c.quiet) print_summary(sim, out, wall, threads);
+    return kExitOk;
+}
+
+int cmd_check(const std::vector<std::string>& files) {
+    int status = kExitOk;
+    for (const auto& f : files) {
+        try {
+            const Scenario s = load_scenario(f);
+            std::printf("%s: ok (%s; %s)\n", f.c_str(), s.meta.name.c_str(),
+                        s.meta.title_en.empty() ? "no title" : s.meta.title_en.c_str());
+        } catch (const InputError& e) {
+            std::fprintf(stderr, "%s\n", e.what());
+            status = kExitBadInput;
+        }
+    }
+    return status;
+}
+
+int cmd_compare(const fs::path& a_file, const fs::path& b_file, const Common& c, int replicates, bool json,
+                const std::string& out_dir) {
+    if (replicates < 1) throw InputError({{"command line", 0, "--replicates", "must be at least 1"}});
+    Scenario a = load_scenario(a_file);
+    Scenario b = load_scenario(b_file);
+    apply_overrides(a, c);
+    apply_overrides(b, c);
+    if (a.params.run_days != b.params.run_days && !c.days)
+        throw InputError({{b_file.string(), 0, "run.days",
+                           "differs between the two scenarios (" + std::to_string(a.params.run_days) + " and " +
+                               std::to_string(b.params.run_days) + "); pass --days to compare"}});
+    const std::int64_t days = a.params.run_days;
+    const auto seed = static_cast<std::uint64_t>(a.params.run_seed);
+    const int threads = c.threads > 0 ? c.threads : tbb::info::default_concurrency();
+    auto model_a = freeze(std::move(a));
+    auto model_b = freeze(std::move(b));
+    std::vector<std::vector<double>> finals_a, finals_b;
+    cli::Progress bar("compare", 2 * replicates * days, !c.quiet && cli::stderr_is_terminal());
+    std::int64_t done = 0;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int r = 0; r < replicates; ++r) {
+        for (int which = 0; which < 2; ++which) {
+            const auto& model = which == 0 ? model_a : model_b;
+            const std::string started = utc_now_iso();
+            auto write = [&](const Simulation& sim) {
+                if (out_dir.empty()) return;
+                const fs::path path = fs::path(out_dir) / (model->scenario.meta.name + "-s" + std::to_string(seed) + "-r" +
+                                                            std::to_string(r) + ".h5");
+                write_run(path, sim, RunProvenance{(which == 0 ? a_file : b_file).string(), threads, started, utc_now_iso()});
+            };
+            const Results res = run_one(model, seed, static_cast<std::uint64_t>(r), days,
+                                        [&](std::int64_t) { bar.update(++done); }, write);
+            std::vector<double> finals(kOutcomes);
+            for (int k = 0; k < kOutcomes; ++k) finals[k] = res.district[k].back();
+            (which == 0 ? finals_a : finals_b).push_back(finals);
+        }
+    }
+    bar.finish();
+    const Comparison cmp = compare_finals(finals_a, finals_b, days);
+    if (json) {
+        std::fputs(cmp.to_json(model_a->scenario.meta.name, model_b->scenario.meta.name).c_str(), stdout);
+        return kExitOk;
+    }
+    std::printf("\nA = %s (%s)\nB = %s (%s)\n%d replicate(s) each, common random numbers, %lld days; final-day values\n\n",
+                model_a->scenario.meta.name.c_str(), model_a->scenario.meta.title_zh.c_str(),
+                model_b->scenario.meta.name.c_str(), model_b->scenario.meta.title_zh.c_str(), replicates,
+                static_cast<long long>(days));
+    std::printf("  %-36s %12s %12s %12s   %s\n", "outcome", "A", "B", "B - A", "95% interval");
+    for (const auto& d : cmp.outcomes) {
+        char interval[64] = "n/a (one replicate)";
+        if (std::isfinite(d.lo)) std::snprintf(interval, sizeof interval, "[%.4g, %.4g]", d.lo, d.hi);
+        std::printf("  %-36s %12.4g %12.4g %12.4g   %s\n", d.outcome.c_str(), d.a, d.b, d.diff, interval);
+    }
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::printf("\nwall %.1f s on %d threads", wall, threads);
+    if (!out_dir.empty()) std::printf("; run files in %s/", out_dir.c_str());
+    std::printf("\n");
+    return kExitOk;
+}
+
+int cmd_params(bool markdown) {
+    if (markdown) {
+        std::fputs(parameters_markdown().c_str(), stdout);
+        return kExitOk;
+    }
+    const Params defaults;
+    for (const auto& spec : param_table())
+        std::printf("%-44s %-8s %-14s %s\n", std::string(spec.key).c_str(), std::string(type_name(spec.type)).c_str(),
+                    spec.to_toml(defaults).c_str(), std::string(spec.doc_en).c_str());
+    return kExitOk;
+}
+
+int cmd_strategies() {
+    for (const auto& s : strategy_registry())
+        std::printf("%-12s %s / %s\n    %s\n    switch on with [strategies.%s] enabled = true\n",
+                    std::string(s.name).c_str(), std::string(s.title_zh).c_str(), std::string(s.title_en).c_str(),
+                    std::string(s.summary).c_str(), std::string(s.name).c_str());
+    return kExitOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"jiceng (基层): agent-based simulation of grassroots Party organising in an urban district"};
+    app.footer(
+        "Examples:\n"
+        "  jiceng run scenarios/baseline.toml                 simulate and write output/baseline-s<seed>-r0.h5\n"
+        "  jiceng run scenarios/louzu.toml --days 365 --threads 2 --out output/louzu.h5\n"
+        "  jiceng compare scenarios/baseline.toml scenarios/louzu.toml --replicates 4\n"
+        "  jiceng check scenarios/*.toml                      validate scenario files without running\n"
+        "  jiceng params                                      list every parameter with its default\n"
+        "Exit status: 0 success, 2 bad input, 1 other failure.");
+    app.require_subcommand(1);
+    app.set_version_flag("--version", std::string("jiceng ") + std::string(version()) + " (" + std::string(git_commit()) + ")");
+
+    Common common;
+    auto add_common = [&](CLI::App* cmd) {
+        cmd->add_option("--seed", common.seed, "Random seed (overrides run.seed)");
+        cmd->add_option("--days", common.days, "Days to simulate (overrides run.days)");
+        cmd->add_option("--threads", common.threads, "Worker threads (default: all cores); results do not depend on it");
+        cmd->add_flag("--quiet,-q", common.quiet, "No progress bar and no summary");
+    };
+
+    std::string scenario_file, out;
+    auto* run = app.add_subcommand("run", "Simulate one scenario and write one HDF5 file");
+    run->add_option("scenario", scenario_file, "Scenario TOML file")->required();
+    run->add_option("--replicate", common.replicate, "Replicate number (keys the random streams with the seed)");
+    run->add_option("--out,-o", out, "Output file (default output/<name>-s<seed>-r<replicate>.h5)");
+    add_common(run);
+
+    std::vector<std::string> check_files;
+    auto* check = app.add_subcommand("check", "Validate scenario files without running them");
+    check->add_option("files", check_files, "Scenario TOML files")->required();
+
+    std::string file_a, file_b, out_dir;
+    int replicates = 4;
+    bool json = false;
+    auto* compare = app.add_subcommand("compare", "Run two scenarios with common random numbers and compare final values");
+    compare->add_option("a", file_a, "Scenario A (reference)")->required();
+    compare->add_option("b", file_b, "Scenario B")->required();
+    compare->add_option("--replicates,-n", replicates, "Replicates of each scenario");
+    compare->add_flag("--json", json, "Print the comparison as JSON");
+    compare->add_option("--out-dir", out_dir, "Also write each run's HDF5 file here");
+    add_common(compare);
+
+    bool markdown = false;
+    auto* params = app.add_subcommand("params", "List every parameter (name, type, default, description)");
+    params->add_flag("--markdown", markdown, "Print the Markdown reference (docs/parameters.md)");
+    bool outputs_md = false;
+    auto* outputs = app.add_subcommand("outputs", "Describe the recorded outcomes");
+    outputs->add_flag("--markdown", outputs_md, "Print the Markdown reference (docs/outputs.md)");
+    auto* strategies = app.add_subcommand("strategies", "List the strategies a scenario can switch on");
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        app.exit(e);
+        return kExitBadInput;
+    }
+
+    try {
+        if (common.threads < 0) throw InputError({{"command line", 0, "--threads", "must be 1 or more"}});
+        std::optional<tbb::global_control> limit;
+        if (common.threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, common.threads);
+        if (*run) return cmd_run(scenario_file, common, out);
+        if (*check) return cmd_check(check_files);
+        if (*compare) return cmd_compare(file_a, file_b, common, replicates, json, out_dir);
+        if (*params) return cmd_params(markdown);
+        if (*outputs) {
+            if (outputs_md) std::fputs(outputs_markdown().c_str(), stdout);
+            else
+                for (const auto& o : outcome_table())
+                    std::printf("%-36s %-6s %-18s %s\n", std::string(o.name).c_str(), o.flow ? "flow" : "stock",
+                                std::string(o.units).c_str(), std::string(o.description).c_str());
+            return kExitOk;
+        }
+        if (*strategies) return cmd_strategies();
+    } catch (const InputError& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return kExitBadInput;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "jiceng: error: %s\n", e.what());
+        return kExitFailure;
+    }
+    return kExitFailure;
+}

@@ -1,0 +1,61 @@
+#include "sim/model/model.hpp"
+
+#include "sim/strategies/strategy.hpp"
+
+namespace jiceng {
+
+Rates::Rates(const Params& p) {
+    move_daily[static_cast<int>(Tenure::Owner)] = per_day(p.moves_owner_rate);
+    move_daily[static_cast<int>(Tenure::Renter)] = per_day(p.moves_renter_rate);
+    move_daily[static_cast<int>(Tenure::Floating)] = per_day(p.moves_floating_rate);
+    vacancy_fill_daily = 1.0 / p.moves_vacancy_days;
+    job_loss_monthly = per_month(p.employment_job_loss_rate);
+    job_find_monthly = per_month(p.employment_job_find_rate);
+    retire_yearly = p.employment_retire_rate;
+    active_to_nominal = per_day(p.engagement_active_to_nominal);
+    nominal_to_lapsed = per_day(p.engagement_nominal_to_lapsed);
+    nominal_to_active = per_day(p.engagement_nominal_to_active);
+    lapsed_to_nominal = per_day(p.engagement_lapsed_to_nominal);
+    volunteer_start_monthly = per_month(p.participation_volunteer_rate);
+    member_volunteer_start_monthly = per_month(p.participation_member_volunteer_rate);
+    volunteer_quit_monthly = per_month(p.participation_volunteer_quit);
+    org_closure_daily = per_day(p.orgs_closure_rate);
+    org_birth_daily = rate_per_day(p.orgs_birth_rate);
+    org_formation_monthly = per_month(p.orgs_formation_rate);
+    org_idle_monthly = per_month(p.orgs_idle_rate);
+    org_revive_monthly = per_month(p.orgs_revive_rate);
+    ties_decay_daily = per_day(p.ties_decay);
+    member_hours_daily[static_cast<int>(MemberType::None)] = 0;
+    member_hours_daily[static_cast<int>(MemberType::InWork)] = p.response_member_hours_inwork / 7.0;
+    member_hours_daily[static_cast<int>(MemberType::Retired)] = p.response_member_hours_retired / 7.0;
+    member_hours_daily[static_cast<int>(MemberType::Floating)] = p.response_member_hours_other / 7.0;
+    member_hours_daily[static_cast<int>(MemberType::Unemployed)] = p.response_member_hours_other / 7.0;
+    volunteer_hours_daily = p.participation_volunteer_hours / 7.0;
+}
+
+Model::Model(Scenario s) : scenario(std::move(s)), rates(scenario.params) {
+    const auto registry = strategy_registry();
+    for (std::size_t k = 0; k < registry.size(); ++k)
+        if (scenario.params.*(registry[k].enabled)) strategies.push_back(static_cast<int>(k));
+}
+
+std::shared_ptr<const Model> freeze(Scenario scenario) { return std::make_shared<const Model>(std::move(scenario)); }
+
+void Tally::add(const Tally& o) {
+    arrivals += o.arrivals;
+    departures += o.departures;
+    for (int t = 0; t < kNeedTypes; ++t) arisen[t] += o.arisen[t];
+    known += o.known;
+    resolved += o.resolved;
+    self_resolved += o.self_resolved;
+    abandoned += o.abandoned;
+    escalations += o.escalations;
+    resolution_days += o.resolution_days;
+    member_hours += o.member_hours;
+    staff_hours += o.staff_hours;
+    applications += o.applications;
+    new_members += o.new_members;
+    member_resolutions += o.member_resolutions;
+}
+
+}  // namespace jiceng

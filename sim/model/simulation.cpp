@@ -1,0 +1,332 @@
+#include "sim/model/simulation.hpp"
+
+#include <algorithm>
+#include <array>
+#include <tbb/parallel_for.h>
+
+#include "sim/processes/processes.hpp"
+#include "sim/strategies/strategy.hpp"
+#include "sim/world/synthesis.hpp"
+
+namespace jiceng {
+
+namespace {
+
+// The day, in order. Each phase runs over all areas in parallel (or, for the
+// few district-level processes, once), and finishes before the next starts.
+struct Phase {
+    std::string_view name;
+    AreaProcess area;
+    DistrictProcess district;
+};
+constexpr std::array kDay = {
+    Phase{"aggregates", &refresh_aggregates, nullptr},   Phase{"moves", &run_moves, nullptr},
+    Phase{"employment", &run_employment, nullptr},       Phase{"needs", &run_needs, nullptr},
+    Phase{"discovery", &run_discovery, nullptr},         Phase{"response", &run_response, nullptr},
+    Phase{"trust", &run_trust, nullptr},                 Phase{"participation", &run_participation, nullptr},
+    Phase{"engagement", &run_engagement, nullptr},       Phase{"organisations", nullptr, &run_organisations},
+};
+
+// Stocks of one area at the end of a day.
+struct Stock {
+    std::int64_t residents = 0, households = 0, unemployed = 0, backlog = 0, backlog_known = 0, trust_low = 0;
+    std::int64_t members = 0, active = 0, nominal = 0, lapsed = 0, inwork = 0, inwork_active = 0;
+    std::int64_t volunteers_member = 0, volunteers_nonmember = 0, groups = 0, buildings = 0, buildings_with_group = 0;
+    double trust = 0, satisfaction = 0, ties = 0;
+
+    void add(const Stock& o) {
+        residents += o.residents, households += o.households, unemployed += o.unemployed, backlog += o.backlog;
+        backlog_known += o.backlog_known, trust_low += o.trust_low, members += o.members, active += o.active;
+        nominal += o.nominal, lapsed += o.lapsed, inwork += o.inwork, inwork_active += o.inwork_active;
+        volunteers_member += o.volunteers_member, volunteers_nonmember += o.volunteers_nonmember;
+        groups += o.groups, buildings += o.buildings, buildings_with_group += o.buildings_with_group;
+        trust += o.trust, satisfaction += o.satisfaction, ties += o.ties;
+    }
+};
+
+Stock measure_area(const World& w, Index area) {
+    const auto& r = w.residents;
+    const auto& H = w.households;
+    const auto& B = w.buildings;
+    const auto& A = w.areas;
+    Stock s;
+    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
+        ++s.buildings;
+        s.groups += B.groups[b];
+        s.buildings_with_group += B.groups[b] > 0;
+        s.ties += B.ties[b];
+        for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) {
+            if (!H.occupied[h]) continue;
+            ++s.households;
+            for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
+                ++s.residents;
+                s.trust += r.trust[i];
+                s.satisfaction += r.satisfaction[i];
+                s.trust_low += r.trust[i] < 0.3f;
+                s.unemployed += (r.flags[i] & flag::kUnemployed) != 0;
+                if (r.need[i]) {
+                    ++s.backlog;
+                    s.backlog_known += (r.flags[i] & flag::kNeedKnown) != 0;
+                }
+                const bool volunteer = r.flags[i] & flag::kVolunteer;
+                if (!r.member[i]) {
+                    s.volunteers_nonmember += volunteer;
+                    continue;
+                }
+                ++s.members;
+                s.volunteers_member += volunteer;
+                const auto e = static_cast<Engagement>(r.engagement[i]);
+                s.active += e == Engagement::Active;
+                s.nominal += e == Engagement::Nominal;
+                s.lapsed += e == Engagement::Lapsed;
+                if (r.member[i] == static_cast<std::uint8_t>(MemberType::InWork)) {
+                    ++s.inwork;
+                    s.inwork_active += e == Engagement::Active;
+                }
+            }
+        }
+    }
+    return s;
+}
+
+struct OrgStock {
+    double workplaces = 0, formal = 0, functional = 0, paper = 0;
+};
+
+double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+
+std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const OrgStock& o, double mass_teams) {
+    std::array<double, kOutcomes> v{};
+    auto set = [&](Outcome k, double x) { v[static_cast<int>(k)] = x; };
+    double arisen = 0;
+    for (auto n : t.arisen) arisen += static_cast<double>(n);
+    set(Outcome::residents, static_cast<double>(s.residents));
+    set(Outcome::households, static_cast<double>(s.households));
+    set(Outcome::arrivals, static_cast<double>(t.arrivals));
+    set(Outcome::departures, static_cast<double>(t.departures));
+    set(Outcome::unemployed, static_cast<double>(s.unemployed));
+    set(Outcome::needs_arisen, arisen);
+    set(Outcome::needs_known, static_cast<double>(t.known));
+    set(Outcome::needs_resolved, static_cast<double>(t.resolved));
+    set(Outcome::needs_self_resolved, static_cast<double>(t.self_resolved));
+    set(Outcome::needs_abandoned, static_cast<double>(t.abandoned));
+    set(Outcome::needs_backlog, static_cast<double>(s.backlog));
+    set(Outcome::needs_backlog_known, static_cast<double>(s.backlog_known));
+    set(Outcome::resolution_days_mean, ratio(static_cast<double>(t.resolution_days), static_cast<double>(t.resolved)));
+    set(Outcome::disputes, static_cast<double>(t.arisen[static_cast<int>(NeedType::Dispute)]));
+    set(Outcome::escalations, static_cast<double>(t.escalations));
+    set(Outcome::trust_mean, ratio(s.trust, static_cast<double>(s.residents)));
+    set(Outcome::trust_low_share, ratio(static_cast<double>(s.trust_low), static_cast<double>(s.residents)));
+    set(Outcome::satisfaction_mean, ratio(s.satisfaction, static_cast<double>(s.residents)));
+    set(Outcome::members, static_cast<double>(s.members));
+    set(Outcome::members_active_share, ratio(static_cast<double>(s.active), static_cast<double>(s.members)));
+    set(Outcome::members_nominal_share, ratio(static_cast<double>(s.nominal), static_cast<double>(s.members)));
+    set(Outcome::members_lapsed_share, ratio(static_cast<double>(s.lapsed), static_cast<double>(s.members)));
+    set(Outcome::inwork_members_active_in_residence, ratio(static_cast<double>(s.inwork_active), static_cast<double>(s.inwork)));
+    set(Outcome::member_hours, t.member_hours);
+    set(Outcome::staff_hours, t.staff_hours);
+    set(Outcome::volunteers_member, static_cast<double>(s.volunteers_member));
+    set(Outcome::volunteers_nonmember, static_cast<double>(s.volunteers_nonmember));
+    set(Outcome::applications, static_cast<double>(t.applications));
+    set(Outcome::new_members, static_cast<double>(t.new_members));
+    set(Outcome::mutual_help_ties_per_resident, ratio(s.ties, static_cast<double>(s.residents)));
+    set(Outcome::building_groups, static_cast<double>(s.groups));
+    set(Outcome::buildings_with_group_share, ratio(static_cast<double>(s.buildings_with_group), static_cast<double>(s.buildings)));
+    set(Outcome::workplaces, o.workplaces);
+    set(Outcome::formal_coverage, ratio(o.formal, o.workplaces));
+    set(Outcome::functional_coverage, ratio(o.functional, o.workplaces));
+    set(Outcome::paper_branches, o.paper);
+    set(Outcome::mass_teams, mass_teams);
+    return v;
+}
+
+}  // namespace
+
+Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days)
+    : model_(std::move(model)),
+      seed_(seed),
+      replicate_(replicate),
+      days_(days),
+      rng_(seed, replicate),
+      calendar_(model_->params().run_start_date) {
+    const auto start = std::chrono::steady_clock::now();
+    world_ = synthesize(*model_, rng_);
+    strategies_.resize(strategy_registry().size());
+    sync_strategies();
+    for (const auto& phase : kDay) phase_seconds_.emplace_back(std::string(phase.name), 0.0);
+    phase_seconds_.emplace_back("strategies", 0.0);
+    phase_seconds_.emplace_back("record", 0.0);
+    results_.streets = world_.streets.count();
+    results_.buildings = world_.buildings.count();
+    results_.district.assign(kOutcomes, {});
+    results_.street.assign(kOutcomes, {});
+    results_.snapshots.assign(kIndicators, {});
+    synthesis_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // Day 0: the synthesised state, with no flows yet.
+    DayContext ctx{*model_, model_->params(), model_->rates, rng_, calendar_, 0};
+    Tally scratch;
+    tbb::parallel_for(Index{0}, static_cast<Index>(world_.areas.count()),
+                      [&](Index a) { refresh_aggregates(world_, ctx, a, scratch); });
+    record(std::vector<Tally>(world_.areas.count()));
+    snapshot();
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::step() {
+    ++day_;
+    const DayContext ctx{*model_, model_->params(), model_->rates, rng_, calendar_, day_};
+    std::vector<Tally> tallies(world_.areas.count());
+    const auto n_areas = static_cast<Index>(world_.areas.count());
+    for (std::size_t k = 0; k < kDay.size(); ++k) {
+        const auto& phase = kDay[k];
+        auto t0 = std::chrono::steady_clock::now();
+        if (phase.area)
+            tbb::parallel_for(Index{0}, n_areas, [&](Index a) { phase.area(world_, ctx, a, tallies[a]); });
+        else
+            phase.district(world_, ctx);
+        auto t1 = std::chrono::steady_clock::now();
+        phase_seconds_[k].second += std::chrono::duration<double>(t1 - t0).count();
+        for (std::size_t s = 0; s < strategies_.size(); ++s)
+            if (strategies_[s] && strategy_registry()[s].after_phase == phase.name) strategies_[s]->apply(world_, ctx);
+        phase_seconds_[kDay.size()].second += std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+    }
+    auto t0 = std::chrono::steady_clock::now();
+    record(tallies);
+    if (day_ % model_->params().output_snapshot_every == 0 || day_ == days_) snapshot();
+    phase_seconds_.back().second += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+void Simulation::run(const std::function<void(std::int64_t)>& progress) {
+    while (day_ < days_) {
+        step();
+        if (progress) progress(day_);
+    }
+}
+
+void Simulation::finish() {
+    if (finished_) return;
+    for (auto& s : strategies_)
+        if (s) s->finalize(world_);
+    finished_ = true;
+}
+
+// Creates and initialises the strategies the model switches on, and
+// finalizes and drops those it switched off.
+void Simulation::sync_strategies() {
+    const auto registry = strategy_registry();
+    for (std::size_t k = 0; k < registry.size(); ++k) {
+        const bool on = model_->params().*(registry[k].enabled);
+        if (on && !strategies_[k]) {
+            strategies_[k] = registry[k].make(static_cast<std::uint32_t>(k));
+            strategies_[k]->init(world_, *model_, rng_);
+        } else if (!on && strategies_[k]) {
+            strategies_[k]->finalize(world_);
+            strategies_[k].reset();
+        }
+    }
+}
+
+void Simulation::set_live(const std::string& key, const ParamValue& value) {
+    const ParamSpec* spec = find_param(key);
+    const auto& live = model_->scenario.meta.live;
+    const bool is_switch = key.starts_with("strategies.") && key.ends_with(".enabled");
+    if (!spec) throw InputError({{"live change", 0, key, "unknown parameter"}});
+    if (!is_switch && std::find(live.begin(), live.end(), key) == live.end())
+        throw InputError({{"live change", 0, key, "not marked live in the scenario (expected a key listed in [scenario] live)"}});
+    const bool type_ok = (spec->type == ParamType::Int && std::holds_alternative<std::int64_t>(value)) ||
+                         (spec->type == ParamType::Real &&
+                          (std::holds_alternative<double>(value) || std::holds_alternative<std::int64_t>(value))) ||
+                         (spec->type == ParamType::Bool && std::holds_alternative<bool>(value)) ||
+                         (spec->type == ParamType::Text && std::holds_alternative<std::string>(value));
+    if (!type_ok) throw InputError({{"live change", 0, key, "wrong type (expected " + std::string(type_name(spec->type)) + ")"}});
+    if (auto wrong = spec->check(value)) throw InputError({{"live change", 0, key, *wrong}});
+    Scenario next = model_->scenario;
+    spec->set(next.params, value);
+    for (const auto& [k, message] : check_consistency(next.params)) throw InputError({{"live change", 0, k, message}});
+    model_ = freeze(std::move(next));
+    sync_strategies();
+    changes_.push_back({day_ + 1, key, spec->to_toml(model_->params())});
+}
+
+void Simulation::record(const std::vector<Tally>& tallies) {
+    const auto& A = world_.areas;
+    std::vector<Stock> stocks(A.count());
+    tbb::parallel_for(Index{0}, static_cast<Index>(A.count()), [&](Index a) { stocks[a] = measure_area(world_, a); });
+    OrgStock orgs;
+    const auto& o = world_.orgs;
+    for (std::size_t k = 0; k < o.count(); ++k) {
+        if (!o.alive[k]) continue;
+        orgs.workplaces += 1;
+        const auto form = static_cast<PartyForm>(o.form[k]);
+        const bool formal = form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch;
+        orgs.formal += formal;
+        orgs.functional += formal && o.functional[k];
+        orgs.paper += formal && !o.functional[k];
+    }
+    const auto& S = world_.streets;
+    Stock district_stock;
+    Tally district_tally;
+    double mass_teams = 0;
+    const std::size_t n_streets = S.count();
+    std::vector<std::array<double, kOutcomes>> by_street(n_streets);
+    for (Index s = 0; s < n_streets; ++s) {
+        Stock street_stock;
+        Tally street_tally;
+        for (Index a = S.first_area[s]; a < S.first_area[s] + S.areas[s]; ++a) {
+            street_stock.add(stocks[a]);
+            street_tally.add(tallies[a]);
+        }
+        by_street[s] = outcomes(street_stock, street_tally, OrgStock{}, S.mass_teams[s]);
+        district_stock.add(street_stock);
+        district_tally.add(street_tally);
+        mass_teams += S.mass_teams[s];
+    }
+    const auto values = outcomes(district_stock, district_tally, orgs, mass_teams);
+    results_.days.push_back(static_cast<std::int32_t>(day_));
+    for (int k = 0; k < kOutcomes; ++k) {
+        results_.district[k].push_back(values[k]);
+        if (!outcome_table()[k].by_street) continue;
+        for (std::size_t s = 0; s < n_streets; ++s) results_.street[k].push_back(by_street[s][k]);
+    }
+}
+
+void Simulation::snapshot() {
+    const auto& B = world_.buildings;
+    const auto& H = world_.households;
+    const auto& r = world_.residents;
+    const std::size_t nb = B.count();
+    std::vector<std::size_t> offset(kIndicators);
+    for (int k = 0; k < kIndicators; ++k) {
+        offset[k] = results_.snapshots[k].size();
+        results_.snapshots[k].resize(offset[k] + nb);
+    }
+    tbb::parallel_for(Index{0}, static_cast<Index>(nb), [&](Index b) {
+        double residents = 0, members = 0, active = 0, trust = 0, satisfaction = 0, backlog = 0;
+        for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) {
+            if (!H.occupied[h]) continue;
+            for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
+                residents += 1;
+                trust += r.trust[i];
+                satisfaction += r.satisfaction[i];
+                backlog += r.need[i] != 0;
+                if (r.member[i]) {
+                    members += 1;
+                    active += r.engagement[i] == static_cast<std::uint8_t>(Engagement::Active);
+                }
+            }
+        }
+        auto put = [&](Indicator k, double x) { results_.snapshots[static_cast<int>(k)][offset[static_cast<int>(k)] + b] = static_cast<float>(x); };
+        put(Indicator::residents, residents);
+        put(Indicator::members, members);
+        put(Indicator::members_active_share, members > 0 ? active / members : 0.0);
+        put(Indicator::trust_mean, residents > 0 ? trust / residents : 0.0);
+        put(Indicator::satisfaction_mean, residents > 0 ? satisfaction / residents : 0.0);
+        put(Indicator::needs_backlog, backlog);
+        put(Indicator::building_groups, B.groups[b]);
+        put(Indicator::ties_per_resident, residents > 0 ? B.ties[b] / residents : 0.0);
+    });
+    results_.snapshot_days.push_back(static_cast<std::int32_t>(day_));
+}
+
+}  // namespace jiceng

@@ -1,0 +1,43 @@
+// Discovery: a need is known only once some channel sees it. Channels here:
+// the resident reports it (more likely with trust); residents' committee
+// (居委会) staff visit a limited number of households per working day; active
+// members living in the same building notice it (more so in a building Party
+// group whose members have disclosed their identity, 亮身份).
+#include <cmath>
+
+#include "sim/processes/processes.hpp"
+
+namespace jiceng {
+
+void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally) {
+    auto& r = w.residents;
+    const auto& H = w.households;
+    const auto& B = w.buildings;
+    const auto& A = w.areas;
+    const Params& p = ctx.p;
+    std::uint32_t occupied = 0;
+    for (Index h = A.first_household[area]; h < A.first_household[area] + A.households[area]; ++h) occupied += H.occupied[h];
+    const double visits = ctx.calendar.is_working_day(ctx.day) ? A.staff[area] * p.discovery_committee_visits : 0.0;
+    const double p_visit = occupied ? std::min(1.0, visits / occupied) : 0.0;
+    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
+        const double plain_active = B.members_active[b] - B.members_disclosed_active[b];
+        const double p_member = 1.0 - std::pow(1.0 - p.discovery_member_neighbour, plain_active) *
+                                          std::pow(1.0 - std::min(1.0, p.discovery_member_neighbour * w.policy.group_discovery_multiplier),
+                                                   static_cast<double>(B.members_disclosed_active[b]));
+        for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) {
+            if (!H.occupied[h]) continue;
+            for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
+                if (r.need[i] == 0 || (r.flags[i] & flag::kNeedKnown)) continue;
+                Stream s = ctx.rng.stream(ctx.day, ProcessId::Discovery, i);
+                const double p_self = p.discovery_self_report * r.trust[i];
+                const double p_any = 1.0 - (1.0 - p_self) * (1.0 - p_visit) * (1.0 - p_member);
+                if (s.bernoulli(p_any)) {
+                    r.flags[i] |= flag::kNeedKnown;
+                    ++tally.known;
+                }
+            }
+        }
+    }
+}
+
+}  // namespace jiceng

@@ -1,0 +1,102 @@
+// Needs arise per resident as Poisson processes by type (hardship, elderly
+// care, job seeking, disputes, psychological, building public issues). The
+// next arrival day is drawn ahead (event-driven), so a resident with no need
+// costs one comparison a day. Open needs age; the hazard of escalation rises
+// with age (Weibull-type); residents settle some themselves; needs that reach
+// needs.max_age are abandoned.
+#include "sim/processes/needs.hpp"
+
+#include <boost/random/geometric_distribution.hpp>
+#include <cmath>
+
+#include "sim/processes/processes.hpp"
+
+namespace jiceng {
+
+std::array<double, kNeedTypes> need_rates(const World& w, const Params& p, Index i) {
+    const auto& r = w.residents;
+    const auto h = r.household[i];
+    const double household_size = w.households.size[h];
+    const double building_slots = w.buildings.residents[w.households.building[h]];
+    std::array<double, kNeedTypes> rate{};
+    const bool adult = r.age_band[i] != static_cast<std::uint8_t>(AgeBand::Child);
+    if (r.flags[i] & flag::kLowIncome) rate[static_cast<int>(NeedType::Hardship)] = rate_per_day(p.needs_hardship_rate) / household_size;
+    if (r.flags[i] & flag::kElderlyAlone) rate[static_cast<int>(NeedType::Elderly)] = rate_per_day(p.needs_elderly_rate);
+    if (r.flags[i] & flag::kUnemployed) rate[static_cast<int>(NeedType::Job)] = rate_per_day(p.needs_job_rate);
+    if (adult) {
+        rate[static_cast<int>(NeedType::Dispute)] = rate_per_day(p.needs_dispute_rate) / household_size;
+        rate[static_cast<int>(NeedType::Psych)] = rate_per_day(p.needs_psych_rate);
+        rate[static_cast<int>(NeedType::Public)] = rate_per_day(p.needs_public_rate) / std::max(1.0, building_slots);
+    }
+    return rate;
+}
+
+void schedule_next_need(World& w, const Params& p, Index i, Stream& s, std::int64_t day) {
+    const auto rate = need_rates(w, p, i);
+    double total = 0;
+    for (double x : rate) total += x;
+    if (total <= 0) {
+        w.residents.next_need_day[i] = INT32_MAX;
+        return;
+    }
+    boost::random::geometric_distribution<int, double> wait(std::min(1.0, -std::expm1(-total)));
+    w.residents.next_need_day[i] = static_cast<std::int32_t>(std::min<std::int64_t>(day + 1 + wait(s), INT32_MAX));
+}
+
+void run_needs(World& w, const DayContext& ctx, Index area, Tally& tally) {
+    auto& r = w.residents;
+    const auto& H = w.households;
+    const auto& A = w.areas;
+    const Params& p = ctx.p;
+    for (Index h = A.first_household[area]; h < A.first_household[area] + A.households[area]; ++h) {
+        if (!H.occupied[h]) continue;
+        for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
+            const bool open = r.need[i] != 0;
+            const bool due = r.next_need_day[i] <= ctx.day;
+            if (!open && !due) continue;
+            Stream s = ctx.rng.stream(ctx.day, ProcessId::Needs, i);
+            if (open) {
+                r.need_age[i] = static_cast<std::uint16_t>(std::min<int>(r.need_age[i] + 1, 65535));
+                const double age = r.need_age[i];
+                if (s.bernoulli(p.needs_self_resolve_rate)) {
+                    r.need[i] = 0;
+                    r.flags[i] &= static_cast<std::uint8_t>(~flag::kNeedKnown);
+                    ++tally.self_resolved;
+                } else if (age >= static_cast<double>(p.needs_max_age)) {
+                    r.need[i] = 0;
+                    r.flags[i] &= static_cast<std::uint8_t>(~flag::kNeedKnown);
+                    ++tally.abandoned;
+                    // An abandoned need is a bad outcome of one's own.
+                    r.trust[i] += static_cast<float>(p.trust_learning * (0.0 - r.trust[i]));
+                    r.satisfaction[i] += static_cast<float>(p.trust_learning * (0.0 - r.satisfaction[i]));
+                } else if (s.bernoulli(p.needs_escalation_hazard * std::pow(age / 30.0, p.needs_escalation_shape))) {
+                    ++tally.escalations;
+                }
+            }
+            if (due) {
+                const auto rate = need_rates(w, p, i);
+                double total = 0;
+                for (double x : rate) total += x;
+                double pick = s.uniform() * total;
+                int type = kNeedTypes - 1;
+                for (int t = 1; t < kNeedTypes; ++t) {
+                    if (pick < rate[t]) {
+                        type = t;
+                        break;
+                    }
+                    pick -= rate[t];
+                }
+                ++tally.arisen[type];
+                // A second need while one is open joins the open one.
+                if (r.need[i] == 0) {
+                    r.need[i] = static_cast<std::uint8_t>(type);
+                    r.need_age[i] = 0;
+                    r.flags[i] &= static_cast<std::uint8_t>(~flag::kNeedKnown);
+                }
+                schedule_next_need(w, p, i, s, ctx.day);
+            }
+        }
+    }
+}
+
+}  // namespace jiceng

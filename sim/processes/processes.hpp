@@ -1,0 +1,26 @@
+// The processes of a day. Each lives in its own file and works on one
+// residential area at a time: it reads the area's rows and the aggregates of
+// the previous state, writes only rows the area owns, and adds its events to
+// the area's Tally. Areas run in parallel; nothing crosses between them.
+#pragma once
+
+#include "sim/model/model.hpp"
+#include "sim/world/world.hpp"
+
+namespace jiceng {
+
+using AreaProcess = void (*)(World&, const DayContext&, Index area, Tally&);
+using DistrictProcess = void (*)(World&, const DayContext&);
+
+void refresh_aggregates(World& w, const DayContext& ctx, Index area, Tally& tally);  // aggregates.cpp
+void run_moves(World& w, const DayContext& ctx, Index area, Tally& tally);          // moves.cpp
+void run_employment(World& w, const DayContext& ctx, Index area, Tally& tally);     // employment.cpp
+void run_needs(World& w, const DayContext& ctx, Index area, Tally& tally);          // needs.cpp
+void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally);      // discovery.cpp
+void run_response(World& w, const DayContext& ctx, Index area, Tally& tally);       // response.cpp
+void run_trust(World& w, const DayContext& ctx, Index area, Tally& tally);          // trust.cpp
+void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally);  // participation.cpp
+void run_engagement(World& w, const DayContext& ctx, Index area, Tally& tally);     // engagement.cpp
+void run_organisations(World& w, const DayContext& ctx);                             // organisations.cpp
+
+}  // namespace jiceng

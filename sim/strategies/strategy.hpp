@@ -1,0 +1,63 @@
+// Strategies: policy modules a scenario switches on and tunes. Each lives in
+// its own file, is listed once in registry.cpp, and has a guarded lifecycle:
+// init once, apply once a day at its phase, finalize once.
+#pragma once
+
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string_view>
+
+#include "sim/model/model.hpp"
+#include "sim/world/world.hpp"
+
+namespace jiceng {
+
+class Strategy {
+public:
+    explicit Strategy(std::uint32_t index) : index_(index) {}
+    virtual ~Strategy() = default;
+
+    void init(World& world, const Model& model, const RandomStreams& rng) {
+        if (state_ != State::New) throw std::logic_error("strategy initialised twice");
+        on_init(world, model, rng);
+        state_ = State::Ready;
+    }
+    void apply(World& world, const DayContext& ctx) {
+        if (state_ != State::Ready) throw std::logic_error("strategy applied before init or after finalize");
+        on_apply(world, ctx);
+    }
+    void finalize(World& world) {
+        if (state_ != State::Ready) throw std::logic_error("strategy finalized twice or before init");
+        on_finalize(world);
+        state_ = State::Done;
+    }
+
+protected:
+    virtual void on_init(World&, const Model&, const RandomStreams&) {}
+    virtual void on_apply(World&, const DayContext&) = 0;
+    virtual void on_finalize(World&) {}
+    // The strategy's own random streams (never shared with a process).
+    Stream stream(const DayContext& ctx, std::uint64_t entity) const {
+        return ctx.rng.stream(ctx.day, strategy_process(index_), entity);
+    }
+
+private:
+    enum class State { New, Ready, Done };
+    State state_ = State::New;
+    std::uint32_t index_;
+};
+
+struct StrategyInfo {
+    std::string_view name;      // TOML table [strategies.<name>]
+    std::string_view title_en;
+    std::string_view title_zh;
+    std::string_view summary;
+    bool Params::*enabled;
+    std::string_view after_phase;  // the day phase it runs after
+    std::unique_ptr<Strategy> (*make)(std::uint32_t index);
+};
+
+std::span<const StrategyInfo> strategy_registry();
+
+}  // namespace jiceng

@@ -1,0 +1,146 @@
+// The district: nested territory and the agents in it, stored as structures
+// of arrays. Residents are laid out so that every area's residents, households
+// and buildings are contiguous ranges: an area is the unit of parallel work,
+// and a process that touches only its own area's rows needs no locks.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace jiceng {
+
+using Index = std::uint32_t;
+inline constexpr Index kNone = 0xFFFFFFFFu;
+
+enum class AgeBand : std::uint8_t { Child = 0, Working = 1, Retired = 2 };
+enum class Tenure : std::uint8_t { Owner = 0, Renter = 1, Floating = 2 };
+enum class MemberType : std::uint8_t { None = 0, InWork = 1, Retired = 2, Floating = 3, Unemployed = 4 };
+inline constexpr int kMemberTypes = 5;
+enum class Engagement : std::uint8_t { Active = 0, Nominal = 1, Lapsed = 2 };
+enum class NeedType : std::uint8_t { None = 0, Hardship, Elderly, Job, Dispute, Psych, Public };
+inline constexpr int kNeedTypes = 7;
+enum class OrgType : std::uint8_t { Government = 0, Public, StateFirm, Private, Foreign, Social };
+inline constexpr int kOrgTypes = 6;
+// Party organisation of a workplace (S000 threshold rule).
+enum class PartyForm : std::uint8_t { None = 0, Liaison, GroupInJoint, OwnBranch };
+
+// Resident flag bits.
+namespace flag {
+inline constexpr std::uint8_t kLowIncome = 1;
+inline constexpr std::uint8_t kElderlyAlone = 2;
+inline constexpr std::uint8_t kUnemployed = 4;
+inline constexpr std::uint8_t kCadre = 8;
+inline constexpr std::uint8_t kVolunteer = 16;
+inline constexpr std::uint8_t kInGroup = 32;      // member of a building Party group
+inline constexpr std::uint8_t kNeedKnown = 64;    // the current need is known to some channel
+inline constexpr std::uint8_t kHelpedByMember = 128;  // last resolved need was handled by a member
+}  // namespace flag
+
+struct Residents {
+    std::vector<Index> household;
+    std::vector<Index> employer;          // workplace index or kNone
+    std::vector<std::uint8_t> age_band;   // AgeBand
+    std::vector<std::uint8_t> flags;      // flag::*
+    std::vector<std::uint8_t> skill;      // NeedType the resident is skilled at, or None
+    std::vector<std::uint8_t> member;     // MemberType
+    std::vector<std::uint8_t> engagement; // Engagement (members only)
+    std::vector<std::uint8_t> need;       // NeedType of the open need, or None
+    std::vector<std::uint16_t> need_age;  // days the open need has waited
+    std::vector<float> trust;             // in the community Party organisation, 0..1
+    std::vector<float> satisfaction;      // with services received, 0..1
+    std::vector<std::int32_t> next_need_day;     // event-driven arrival of the next need
+    std::vector<std::int32_t> application_day;   // day a membership application is decided, or -1
+
+    std::size_t size() const { return household.size(); }
+    void resize(std::size_t n);
+    std::size_t bytes() const;
+};
+
+struct Households {
+    std::vector<Index> building;
+    std::vector<Index> first_resident;
+    std::vector<std::uint8_t> size;
+    std::vector<std::uint8_t> occupied;
+    std::vector<std::uint8_t> tenure;  // Tenure
+    std::vector<std::int32_t> next_move_day;  // event-driven move-out day
+    std::size_t count() const { return building.size(); }
+};
+
+struct Buildings {
+    std::vector<Index> area;
+    std::vector<float> x, y;  // map position, metres
+    std::vector<Index> first_household, households;
+    std::vector<Index> first_resident, residents;  // resident slots
+    std::vector<std::uint8_t> groups;   // building Party groups (楼组党小组) here
+    std::vector<float> ties;            // neighbour mutual-help ties
+    // Aggregates of the previous state, refreshed at the start of each day.
+    std::vector<std::uint16_t> occupants, members_active, members_disclosed_active;
+    std::vector<float> trust_mean;
+    std::size_t count() const { return area.size(); }
+};
+
+struct Areas {
+    std::vector<Index> street;
+    std::vector<Index> first_building, buildings;
+    std::vector<Index> first_household, households;
+    std::vector<Index> first_resident, residents;
+    std::vector<std::uint16_t> staff;
+    // Aggregates of the previous state, refreshed at the start of each day.
+    std::vector<float> member_hours, volunteer_hours;  // available per day
+    std::vector<std::uint8_t> skill_pool;   // bit n set: an active helper is skilled at NeedType n
+    std::vector<float> overload;            // >= 1: demand per active member over the overload threshold
+    std::vector<std::uint32_t> member_resolutions;  // needs members resolved yesterday
+    std::size_t count() const { return street.size(); }
+};
+
+struct Streets {
+    std::vector<std::string> name;
+    std::vector<Index> first_area, areas;
+    std::vector<float> x, y, half_width;
+    std::vector<std::uint32_t> mass_teams;  // 群众团队 (unregistered)
+    std::size_t count() const { return name.size(); }
+};
+
+struct Organisations {
+    std::vector<std::uint8_t> type;      // OrgType
+    std::vector<Index> street;
+    std::vector<std::uint32_t> staff;
+    std::vector<std::uint16_t> members;  // Party members on the staff
+    std::vector<std::uint8_t> alive;
+    std::vector<std::uint8_t> form;      // PartyForm
+    std::vector<std::uint8_t> functional;  // the Party organisation meets and works
+    std::size_t count() const { return type.size(); }
+};
+
+// Chances that a new resident of each kind is a Party member, fixed at
+// synthesis so that arrivals keep the district's membership structure.
+struct MembershipOdds {
+    double retired = 0, unemployed = 0, working_local = 0, working_floating = 0;
+};
+
+// Runtime policy switches set by strategies and read by processes. They are
+// world state, not parameters: parameters never change during a run.
+struct Policy {
+    bool disclosure = false;                  // 亮身份: group members are visible
+    double group_discovery_multiplier = 1.0;  // in-group members notice more needs
+    double group_active_to_nominal = 1.0;     // dual reporting (公转) slows decay
+};
+
+struct World {
+    Streets streets;
+    Areas areas;
+    Buildings buildings;
+    Households households;
+    Residents residents;
+    Organisations orgs;
+    // Cumulative employment draw table over live workplaces (by staff).
+    std::vector<double> employer_cdf;
+    MembershipOdds membership_odds;
+    Policy policy;
+
+    std::size_t occupied_residents() const;
+    std::size_t bytes() const;
+};
+
+}  // namespace jiceng
