@@ -70,7 +70,10 @@ void run_needs(World& w, const DayContext& ctx, Index area, Tally& tally) {
                     r.trust[i] += static_cast<float>(p.trust_learning * (0.0 - r.trust[i]));
                     r.satisfaction[i] += static_cast<float>(p.trust_learning * (0.0 - r.satisfaction[i]));
                 } else if (s.bernoulli(p.needs_escalation_hazard * std::pow(age / 30.0, p.needs_escalation_shape))) {
+                    // A complaint is itself a bad experience, half as strong as abandonment.
                     ++tally.escalations;
+                    r.trust[i] += static_cast<float>(0.5 * p.trust_learning * (0.0 - r.trust[i]));
+                    r.satisfaction[i] += static_cast<float>(0.5 * p.trust_learning * (0.0 - r.satisfaction[i]));
                 }
             }
             if (due) {

@@ -22,6 +22,8 @@ public:
     using Strategy::Strategy;
 
 private:
+    bool organised_ = false;
+
     void on_apply(World& w, const DayContext& ctx) override {
         const Params& p = ctx.p;
         if (ctx.day < p.louzu_start_day) return;
@@ -29,7 +31,9 @@ private:
         w.policy.group_discovery_multiplier = p.louzu_disclosure ? p.louzu_disclosure_discovery : 1.0;
         w.policy.group_active_to_nominal = p.louzu_dual_report ? 0.5 : 1.0;
         const std::int64_t since = ctx.day - p.louzu_start_day;
-        if (since % p.louzu_meeting_interval == 0) organise_and_meet(w, ctx);
+        // Groups form on the first day the strategy runs, then meet on schedule.
+        if (!organised_ || since % p.louzu_meeting_interval == 0) organise_and_meet(w, ctx);
+        organised_ = true;
         if (p.louzu_commendation && since > 0 && since % 365 == 0) commend(w, ctx);
     }
 

@@ -33,14 +33,20 @@ void draw_demographics(World& w, const Params& p, Index h, Stream& s) {
     // shares of local households are raised so the district keeps its totals.
     const double local_scale = 1.0 / std::max(1e-9, 1.0 - p.district_floating_share);
     const double retired_share = tenure == Tenure::Floating ? 0.0 : std::min(1.0, p.district_retired_share * local_scale);
+    // The first resident of a household is an adult; the shares of the others
+    // are raised so that the district as a whole keeps the parameter shares:
+    // with m residents per household, (m - 1)/m of residents are "others".
+    const double m = std::max(1.01, p.district_household_size_mean);
+    const double c = p.district_child_share;
+    const double first_retired = std::min(1.0, retired_share / std::max(1e-9, 1.0 - c));
+    const double other_child = std::min(1.0, c * m / (m - 1.0));
+    const double other_retired = std::clamp(retired_share * (m - 1.0 / std::max(1e-9, 1.0 - c)) / (m - 1.0), 0.0, 1.0 - other_child);
     for (int k = 0; k < size; ++k) {
         const Index i = first + k;
         AgeBand band;
         const double u = s.uniform();
-        if (k == 0) band = u < retired_share / std::max(1e-9, 1.0 - p.district_child_share) ? AgeBand::Retired : AgeBand::Working;
-        else band = u < p.district_child_share ? AgeBand::Child
-                    : u < p.district_child_share + retired_share ? AgeBand::Retired
-                                                                 : AgeBand::Working;
+        if (k == 0) band = u < first_retired ? AgeBand::Retired : AgeBand::Working;
+        else band = u < other_child ? AgeBand::Child : u < other_child + other_retired ? AgeBand::Retired : AgeBand::Working;
         r.household[i] = h;
         r.age_band[i] = static_cast<std::uint8_t>(band);
         std::uint8_t flags = low_income ? flag::kLowIncome : 0;
@@ -89,7 +95,7 @@ void draw_membership_and_state(World& w, const Params& p, Index h, Stream& s, st
                                                                                                    : Engagement::Lapsed);
             if (type == MemberType::InWork && u_cadre < p.members_cadre_share) r.flags[i] |= flag::kCadre;
         }
-        const double spread = 0.2 * (s.uniform() - 0.5) * 2.0;
+        const double spread = p.trust_initial_spread * (s.uniform() - 0.5) * 2.0;
         r.trust[i] = static_cast<float>(std::clamp(p.trust_initial + spread, 0.0, 1.0));
         r.satisfaction[i] = r.trust[i];
         schedule_next_need(w, p, i, s, day);
