@@ -11,6 +11,7 @@
 #include <iostream>
 #include <optional>
 
+#include "sim/cli/commands.hpp"
 #include "sim/cli/progress.hpp"
 #include "sim/core/version.hpp"
 #include "sim/experiments/compare.hpp"
@@ -162,7 +163,7 @@ int cmd_compare(const fs::path& a_file, const fs::path& b_file, const Common& c,
             const Results res = run_one(model, seed, static_cast<std::uint64_t>(r), days,
                                         [&](std::int64_t) { bar.update(++done); }, write);
             std::vector<double> finals(kOutcomes);
-            for (int k = 0; k < kOutcomes; ++k) finals[k] = res.district[k].back();
+            for (int k = 0; k < kOutcomes; ++k) finals[k] = summary_value(res, static_cast<Outcome>(k));
             (which == 0 ? finals_a : finals_b).push_back(finals);
         }
     }
@@ -172,7 +173,7 @@ int cmd_compare(const fs::path& a_file, const fs::path& b_file, const Common& c,
         std::fputs(cmp.to_json(model_a->scenario.meta.name, model_b->scenario.meta.name).c_str(), stdout);
         return kExitOk;
     }
-    std::printf("\nA = %s (%s)\nB = %s (%s)\n%d replicate(s) each, common random numbers, %lld days; final-day values\n\n",
+    std::printf("\nA = %s (%s)\nB = %s (%s)\n%d replicate(s) each, common random numbers, %lld days; stocks on the last day, flows summed over all days\n\n",
                 model_a->scenario.meta.name.c_str(), model_a->scenario.meta.title_zh.c_str(),
                 model_b->scenario.meta.name.c_str(), model_b->scenario.meta.title_zh.c_str(), replicates,
                 static_cast<long long>(days));
@@ -261,6 +262,7 @@ int main(int argc, char** argv) {
     auto* outputs = app.add_subcommand("outputs", "Describe the recorded outcomes");
     outputs->add_flag("--markdown", outputs_md, "Print the Markdown reference (docs/outputs.md)");
     auto* strategies = app.add_subcommand("strategies", "List the strategies a scenario can switch on");
+    const cli::Runner experiments = cli::add_experiment_commands(app);
 
     try {
         app.parse(argc, argv);
@@ -285,11 +287,12 @@ int main(int argc, char** argv) {
             if (outputs_md) std::fputs(outputs_markdown().c_str(), stdout);
             else
                 for (const auto& o : outcome_table())
-                    std::printf("%-36s %-6s %-18s %s\n", std::string(o.name).c_str(), o.flow ? "flow" : "stock",
+                    std::printf("%-36s %-6s %-18s %s\n", std::string(o.name).c_str(), std::string(kind_name(o.kind)).c_str(),
                                 std::string(o.units).c_str(), std::string(o.description).c_str());
             return kExitOk;
         }
         if (*strategies) return cmd_strategies();
+        if (auto status = experiments()) return *status;
     } catch (const InputError& e) {
         std::fprintf(stderr, "%s\n", e.what());
         return kExitBadInput;

@@ -1,6 +1,7 @@
 #include "sim/experiments/compare.hpp"
 
 #include <cmath>
+#include <numeric>
 #include <limits>
 #include <sstream>
 
@@ -16,6 +17,14 @@ Results run_one(std::shared_ptr<const Model> model, std::uint64_t seed, std::uin
     sim.finish();
     if (on_done) on_done(sim);
     return sim.results();
+}
+
+double summary_value(const Results& results, Outcome outcome) {
+    const auto& series = results.district[static_cast<int>(outcome)];
+    if (spec(outcome).kind == OutcomeKind::Stock || series.size() < 2) return series.back();
+    double total = 0;
+    for (std::size_t d = 1; d < series.size(); ++d) total += series[d];  // day 0 has no events
+    return spec(outcome).kind == OutcomeKind::Flow ? total : total / static_cast<double>(series.size() - 1);
 }
 
 double student_t_975(int dof) {

@@ -35,7 +35,11 @@ struct Comparison {
     std::string to_json(const std::string& a_name, const std::string& b_name) const;
 };
 
-// Final-day value of every outcome, by replicate: finals[replicate][outcome].
+// One number per outcome for a whole run: a stock's value on the last day,
+// a flow's total over all days, a mean's average over the days.
+double summary_value(const Results& results, Outcome outcome);
+
+// Summary values of every outcome, by replicate: finals[replicate][outcome].
 Comparison compare_finals(const std::vector<std::vector<double>>& finals_a, const std::vector<std::vector<double>>& finals_b,
                           std::int64_t days);
 

@@ -101,7 +101,7 @@ void write_timeseries(hid_t file, const Simulation& sim) {
         h5::write_attr(ds, "long_name", std::string(o.long_en));
         h5::write_attr(ds, "long_name_zh", std::string(o.long_zh));
         h5::write_attr(ds, "description", std::string(o.description));
-        h5::write_attr(ds, "kind", std::string(o.flow ? "flow" : "stock"));
+        h5::write_attr(ds, "kind", std::string(kind_name(o.kind)));
         h5::write_attr(ds, "coordinates", std::string("date"));
     };
     for (int k = 0; k < kOutcomes; ++k) {

@@ -7,13 +7,23 @@
 namespace jiceng {
 
 namespace {
-constexpr bool kFlow_STOCK = false;
-constexpr bool kFlow_FLOW = true;
+constexpr OutcomeKind kKind_STOCK = OutcomeKind::Stock;
+constexpr OutcomeKind kKind_FLOW = OutcomeKind::Flow;
+constexpr OutcomeKind kKind_MEAN = OutcomeKind::Mean;
 }  // namespace
+
+std::string_view kind_name(OutcomeKind kind) {
+    switch (kind) {
+        case OutcomeKind::Stock: return "stock";
+        case OutcomeKind::Flow: return "flow";
+        case OutcomeKind::Mean: return "mean";
+    }
+    return "?";
+}
 
 std::span<const OutcomeSpec> outcome_table() {
     static const std::vector<OutcomeSpec> table = {
-#define X(ident, name, kind, by_street, units, en, zh, doc) OutcomeSpec{name, kFlow_##kind, by_street, units, en, zh, doc},
+#define X(ident, name, kind, by_street, units, en, zh, doc) OutcomeSpec{name, kKind_##kind, by_street, units, en, zh, doc},
 #include "sim/model/outcomes.def"
 #undef X
     };
@@ -42,11 +52,13 @@ std::string outputs_markdown() {
            "`jiceng outputs --markdown` (`make docs`); do not edit by hand. The file layout is in "
            "[output-format.md](output-format.md).\n\n"
         << "## Time series (`/timeseries`)\n\n"
-        << "A *stock* is the state at the end of the day; a *flow* counts events during the day. "
+        << "A *stock* is the state at the end of the day; a *flow* counts events during the day; a *mean* "
+           "averages over the day's events. Summaries over a run (`jiceng compare`) take a stock's last value, "
+           "a flow's total and a mean's average over the days. "
            "Outcomes marked *by street* also have `<name>_by_street` over (day, street).\n\n"
         << "| name | kind | by street | units | long name | 名称 | definition |\n|---|---|---|---|---|---|---|\n";
     for (const auto& o : outcome_table())
-        out << "| `" << o.name << "` | " << (o.flow ? "flow" : "stock") << " | " << (o.by_street ? "yes" : "") << " | "
+        out << "| `" << o.name << "` | " << kind_name(o.kind) << " | " << (o.by_street ? "yes" : "") << " | "
             << o.units << " | " << o.long_en << " | " << o.long_zh << " | " << o.description << " |\n";
     out << "\n## Building snapshots (`/snapshots`)\n\n| name | units | long name | 名称 |\n|---|---|---|---|\n";
     for (const auto& s : indicator_table())

@@ -17,9 +17,14 @@ enum class Outcome : int {
 };
 inline constexpr int kOutcomes = static_cast<int>(Outcome::count);
 
+// A stock is the state at the end of a day; a flow counts events during the
+// day; a mean averages over the day's events (e.g. days to resolution).
+enum class OutcomeKind { Stock, Flow, Mean };
+std::string_view kind_name(OutcomeKind kind);
+
 struct OutcomeSpec {
     std::string_view name;
-    bool flow;
+    OutcomeKind kind;
     bool by_street;
     std::string_view units, long_en, long_zh, description;
 };

@@ -1,0 +1,18 @@
+// Command groups of the jiceng front end. Each group adds its subcommands to
+// the app and returns a runner that executes whichever of them was chosen
+// (std::nullopt when none of its subcommands was).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+
+namespace jiceng::cli {
+
+using Runner = std::function<std::optional<int>()>;
+
+// sweep, sensitivity, calibrate, report, export (experiment_commands.cpp).
+Runner add_experiment_commands(CLI::App& app);
+
+}  // namespace jiceng::cli
