@@ -21,7 +21,6 @@ public:
         const std::chrono::weekday wd{start_ + std::chrono::days{day}};
         return wd != std::chrono::Saturday && wd != std::chrono::Sunday;
     }
-    double year_fraction(std::int64_t day) const { return static_cast<double>(day) / 365.2425; }
 
 private:
     std::chrono::sys_days start_;

@@ -92,6 +92,18 @@ void write_timeseries(hid_t file, const Simulation& sim) {
     h5::attach_scale(date, day, 0);
     h5::write_attr(date, "long_name", std::string("Calendar date"));
     h5::write_attr(date, "long_name_zh", std::string("日期"));
+    std::vector<std::int32_t> type_index(kOrgTypes);
+    std::vector<std::string> type_names;
+    for (int t = 0; t < kOrgTypes; ++t) {
+        type_index[t] = t;
+        type_names.emplace_back(kOrgTypeNames[t]);
+    }
+    auto org_type = h5::write_dataset(group, "org_type", {static_cast<hsize_t>(kOrgTypes)}, type_index.data());
+    h5::make_scale(org_type, "org_type");
+    h5::write_attr(org_type, "long_name", std::string("Organisation type"));
+    h5::write_attr(org_type, "long_name_zh", std::string("组织类型"));
+    auto type_name_ds = h5::write_strings(group, "org_type_name", type_names);
+    h5::attach_scale(type_name_ds, org_type, 0);
     auto names = h5::write_strings(group, "street_name", sim.world().streets.name);
     h5::attach_scale(names, street, 0);
     h5::write_attr(names, "long_name", std::string("Street name"));
@@ -109,6 +121,13 @@ void write_timeseries(hid_t file, const Simulation& sim) {
         auto ds = h5::write_dataset(group, std::string(o.name), {n_days}, res.district[k].data());
         h5::attach_scale(ds, day, 0);
         describe(ds, o);
+        if (o.by_org_type) {
+            auto by = h5::write_dataset(group, std::string(o.name) + "_by_org_type", {n_days, static_cast<hsize_t>(kOrgTypes)},
+                                        res.org_type[k].data());
+            h5::attach_scale(by, day, 0);
+            h5::attach_scale(by, org_type, 1);
+            describe(by, o);
+        }
         if (!o.by_street) continue;
         auto by = h5::write_dataset(group, std::string(o.name) + "_by_street", {n_days, n_streets}, res.street[k].data());
         h5::attach_scale(by, day, 0);

@@ -5,13 +5,11 @@
 namespace jiceng {
 
 Rates::Rates(const Params& p) {
-    move_daily[static_cast<int>(Tenure::Owner)] = per_day(p.moves_owner_rate);
-    move_daily[static_cast<int>(Tenure::Renter)] = per_day(p.moves_renter_rate);
-    move_daily[static_cast<int>(Tenure::Floating)] = per_day(p.moves_floating_rate);
     vacancy_fill_daily = 1.0 / p.moves_vacancy_days;
     job_loss_monthly = per_month(p.employment_job_loss_rate);
     job_find_monthly = per_month(p.employment_job_find_rate);
-    retire_yearly = p.employment_retire_rate;
+    job_change_monthly = per_month(p.employment_job_change_rate);
+    retire_monthly = per_month(p.employment_retire_rate);
     active_to_nominal = per_day(p.engagement_active_to_nominal);
     nominal_to_lapsed = per_day(p.engagement_nominal_to_lapsed);
     nominal_to_active = per_day(p.engagement_nominal_to_active);
@@ -24,6 +22,22 @@ Rates::Rates(const Params& p) {
     org_formation_monthly = per_month(p.orgs_formation_rate);
     org_idle_monthly = per_month(p.orgs_idle_rate);
     org_revive_monthly = per_month(p.orgs_revive_rate);
+    org_dissolve_monthly = per_month(p.orgs_dissolve_rate);
+    for (int t = 0; t < kOrgTypes; ++t) {
+        switch (static_cast<OrgType>(t)) {
+            case OrgType::Government:
+            case OrgType::Public:
+            case OrgType::StateFirm: org_turnover_monthly[t] = per_month(p.orgs_turnover_state); break;
+            case OrgType::Private:
+            case OrgType::Foreign: org_turnover_monthly[t] = per_month(p.orgs_turnover_private); break;
+            case OrgType::Social:
+            case OrgType::SocialService: org_turnover_monthly[t] = per_month(p.orgs_turnover_social); break;
+            case OrgType::MassTeam: org_turnover_monthly[t] = per_month(p.participation_team_leave); break;
+        }
+    }
+    team_join_monthly = per_month(p.participation_team_join);
+    team_leave_monthly = per_month(p.participation_team_leave);
+    secretary_turnover_monthly = per_month(p.response_secretary_turnover);
     ties_decay_daily = per_day(p.ties_decay);
     member_hours_daily[static_cast<int>(MemberType::None)] = 0;
     member_hours_daily[static_cast<int>(MemberType::InWork)] = p.response_member_hours_inwork / 7.0;
@@ -56,6 +70,11 @@ void Tally::add(const Tally& o) {
     applications += o.applications;
     new_members += o.new_members;
     member_resolutions += o.member_resolutions;
+    helper_resolutions += o.helper_resolutions;
+    generic_hours += o.generic_hours;
+    relations_followed += o.relations_followed;
+    relations_lost += o.relations_lost;
+    floating_lost += o.floating_lost;
 }
 
 }  // namespace jiceng

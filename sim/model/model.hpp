@@ -22,12 +22,13 @@ inline double rate_per_day(double per_year) { return per_year / 365.2425; }
 
 // Daily and monthly probabilities derived once from the parameters.
 struct Rates {
-    double move_daily[3];         // by Tenure
     double vacancy_fill_daily;
-    double job_loss_monthly, job_find_monthly, retire_yearly;
+    double job_loss_monthly, job_find_monthly, job_change_monthly, retire_monthly;
     double active_to_nominal, nominal_to_lapsed, nominal_to_active, lapsed_to_nominal;  // daily
     double volunteer_start_monthly, member_volunteer_start_monthly, volunteer_quit_monthly;
     double org_closure_daily, org_birth_daily, org_formation_monthly, org_idle_monthly, org_revive_monthly;
+    double org_dissolve_monthly, org_turnover_monthly[kOrgTypes];
+    double team_join_monthly, team_leave_monthly, secretary_turnover_monthly;
     double ties_decay_daily;
     double member_hours_daily[kMemberTypes];  // hours per active member per day, by MemberType
     double volunteer_hours_daily;
@@ -56,6 +57,9 @@ struct Tally {
     double member_hours = 0, staff_hours = 0;
     std::int64_t applications = 0, new_members = 0;
     std::int64_t member_resolutions = 0;  // needs resolved by members (feeds engagement)
+    std::int64_t helper_resolutions = 0;  // by members, volunteers and studios
+    double generic_hours = 0;
+    std::int64_t relations_followed = 0, relations_lost = 0, floating_lost = 0;
 
     void add(const Tally& o);
 };

@@ -23,7 +23,8 @@ std::string_view kind_name(OutcomeKind kind) {
 
 std::span<const OutcomeSpec> outcome_table() {
     static const std::vector<OutcomeSpec> table = {
-#define X(ident, name, kind, by_street, units, en, zh, doc) OutcomeSpec{name, kKind_##kind, by_street, units, en, zh, doc},
+#define X(ident, name, kind, by_street, by_type, units, en, zh, doc) \
+    OutcomeSpec{name, kKind_##kind, by_street, by_type, units, en, zh, doc},
 #include "sim/model/outcomes.def"
 #undef X
     };
@@ -55,10 +56,12 @@ std::string outputs_markdown() {
         << "A *stock* is the state at the end of the day; a *flow* counts events during the day; a *mean* "
            "averages over the day's events. Summaries over a run (`jiceng compare`) take a stock's last value, "
            "a flow's total and a mean's average over the days. "
-           "Outcomes marked *by street* also have `<name>_by_street` over (day, street).\n\n"
-        << "| name | kind | by street | units | long name | 名称 | definition |\n|---|---|---|---|---|---|---|\n";
+           "Outcomes marked *street* also have `<name>_by_street` over (day, street); those marked *org type* have "
+           "`<name>_by_org_type` over (day, org_type), the types being government, public, state_firm, private, "
+           "foreign, social, social_service (private schools and hospitals) and mass_team (群众团队).\n\n"
+        << "| name | kind | breakdown | units | long name | 名称 | definition |\n|---|---|---|---|---|---|---|\n";
     for (const auto& o : outcome_table())
-        out << "| `" << o.name << "` | " << kind_name(o.kind) << " | " << (o.by_street ? "yes" : "") << " | "
+        out << "| `" << o.name << "` | " << kind_name(o.kind) << " | " << (o.by_street ? "street" : o.by_org_type ? "org type" : "") << " | "
             << o.units << " | " << o.long_en << " | " << o.long_zh << " | " << o.description << " |\n";
     out << "\n## Building snapshots (`/snapshots`)\n\n| name | units | long name | 名称 |\n|---|---|---|---|\n";
     for (const auto& s : indicator_table())

@@ -10,7 +10,7 @@
 namespace jiceng {
 
 enum class Outcome : int {
-#define X(ident, name, kind, by_street, units, en, zh, doc) ident,
+#define X(ident, name, kind, by_street, by_type, units, en, zh, doc) ident,
 #include "sim/model/outcomes.def"
 #undef X
     count
@@ -26,6 +26,7 @@ struct OutcomeSpec {
     std::string_view name;
     OutcomeKind kind;
     bool by_street;
+    bool by_org_type;
     std::string_view units, long_en, long_zh, description;
 };
 std::span<const OutcomeSpec> outcome_table();
@@ -45,6 +46,7 @@ struct Results {
     std::vector<std::int32_t> days;
     std::vector<std::vector<double>> district;  // [outcome][day]
     std::vector<std::vector<double>> street;    // [outcome][day * streets + s]; empty unless by_street
+    std::vector<std::vector<double>> org_type;  // [outcome][day * kOrgTypes + t]; empty unless by_org_type
     std::vector<std::int32_t> snapshot_days;
     std::vector<std::vector<float>> snapshots;  // [indicator][snapshot * buildings + b]
 

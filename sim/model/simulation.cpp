@@ -21,17 +21,22 @@ struct Phase {
 };
 constexpr std::array kDay = {
     Phase{"aggregates", &refresh_aggregates, nullptr},   Phase{"moves", &run_moves, nullptr},
-    Phase{"employment", &run_employment, nullptr},       Phase{"needs", &run_needs, nullptr},
+    Phase{"employment", &run_employment, nullptr},       Phase{"staffing", &run_staffing, nullptr},
+    Phase{"needs", &run_needs, nullptr},
     Phase{"discovery", &run_discovery, nullptr},         Phase{"response", &run_response, nullptr},
     Phase{"trust", &run_trust, nullptr},                 Phase{"participation", &run_participation, nullptr},
     Phase{"engagement", &run_engagement, nullptr},       Phase{"organisations", nullptr, &run_organisations},
 };
+
+// Strategies run after this phase; the runtime Policy is reset just before.
+constexpr std::string_view kStrategyPhase = "staffing";
 
 // Stocks of one area at the end of a day.
 struct Stock {
     std::int64_t residents = 0, households = 0, unemployed = 0, backlog = 0, backlog_known = 0, trust_low = 0;
     std::int64_t members = 0, active = 0, nominal = 0, lapsed = 0, inwork = 0, inwork_active = 0;
     std::int64_t volunteers_member = 0, volunteers_nonmember = 0, groups = 0, buildings = 0, buildings_with_group = 0;
+    std::int64_t studios = 0, team_participants = 0, floating = 0, floating_registered = 0;
     double trust = 0, satisfaction = 0, ties = 0;
 
     void add(const Stock& o) {
@@ -40,6 +45,8 @@ struct Stock {
         nominal += o.nominal, lapsed += o.lapsed, inwork += o.inwork, inwork_active += o.inwork_active;
         volunteers_member += o.volunteers_member, volunteers_nonmember += o.volunteers_nonmember;
         groups += o.groups, buildings += o.buildings, buildings_with_group += o.buildings_with_group;
+        studios += o.studios, team_participants += o.team_participants, floating += o.floating;
+        floating_registered += o.floating_registered;
         trust += o.trust, satisfaction += o.satisfaction, ties += o.ties;
     }
 };
@@ -50,6 +57,7 @@ Stock measure_area(const World& w, Index area) {
     const auto& B = w.buildings;
     const auto& A = w.areas;
     Stock s;
+    s.studios = A.studio[area] != 0;
     for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
         ++s.buildings;
         s.groups += B.groups[b];
@@ -69,12 +77,17 @@ Stock measure_area(const World& w, Index area) {
                     s.backlog_known += (r.flags[i] & flag::kNeedKnown) != 0;
                 }
                 const bool volunteer = r.flags[i] & flag::kVolunteer;
+                s.team_participants += (r.flags[i] & flag::kMassTeam) != 0;
                 if (!r.member[i]) {
                     s.volunteers_nonmember += volunteer;
                     continue;
                 }
                 ++s.members;
                 s.volunteers_member += volunteer;
+                if (r.member[i] == static_cast<std::uint8_t>(MemberType::Floating)) {
+                    ++s.floating;
+                    s.floating_registered += r.relation[i] == static_cast<std::uint8_t>(Relation::Inflow);
+                }
                 const auto e = static_cast<Engagement>(r.engagement[i]);
                 s.active += e == Engagement::Active;
                 s.nominal += e == Engagement::Nominal;
@@ -89,13 +102,22 @@ Stock measure_area(const World& w, Index area) {
     return s;
 }
 
+// Workplaces and mass teams by type.
 struct OrgStock {
-    double workplaces = 0, formal = 0, functional = 0, paper = 0;
+    std::array<double, kOrgTypes> workplaces{}, formal{}, functional{}, paper{}, members_formal{}, relations{};
+    double mass_teams = 0;
+    // District figures cover registered workplaces (not mass teams).
+    double total(const std::array<double, kOrgTypes>& by_type) const {
+        double sum = 0;
+        for (int t = 0; t < kOrgTypes; ++t)
+            if (t != static_cast<int>(OrgType::MassTeam)) sum += by_type[t];
+        return sum;
+    }
 };
 
 double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
 
-std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const OrgStock& o, double mass_teams) {
+std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const OrgStock& o, double budget) {
     std::array<double, kOutcomes> v{};
     auto set = [&](Outcome k, double x) { v[static_cast<int>(k)] = x; };
     double arisen = 0;
@@ -132,11 +154,21 @@ std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const Org
     set(Outcome::mutual_help_ties_per_resident, ratio(s.ties, static_cast<double>(s.residents)));
     set(Outcome::building_groups, static_cast<double>(s.groups));
     set(Outcome::buildings_with_group_share, ratio(static_cast<double>(s.buildings_with_group), static_cast<double>(s.buildings)));
-    set(Outcome::workplaces, o.workplaces);
-    set(Outcome::formal_coverage, ratio(o.formal, o.workplaces));
-    set(Outcome::functional_coverage, ratio(o.functional, o.workplaces));
-    set(Outcome::paper_branches, o.paper);
-    set(Outcome::mass_teams, mass_teams);
+    set(Outcome::workplaces, o.total(o.workplaces));
+    set(Outcome::formal_coverage, ratio(o.total(o.formal), o.total(o.workplaces)));
+    set(Outcome::functional_coverage, ratio(o.total(o.functional), o.total(o.workplaces)));
+    set(Outcome::paper_branches, o.total(o.paper));
+    set(Outcome::mass_teams, o.mass_teams);
+    set(Outcome::relation_transfer_rate, ratio(o.total(o.relations), o.total(o.members_formal)));
+    set(Outcome::relations_followed, static_cast<double>(t.relations_followed));
+    set(Outcome::relations_lost, static_cast<double>(t.relations_lost));
+    set(Outcome::floating_members_lost, static_cast<double>(t.floating_lost));
+    set(Outcome::floating_members_registered_share, ratio(static_cast<double>(s.floating_registered), static_cast<double>(s.floating)));
+    set(Outcome::studios, static_cast<double>(s.studios));
+    set(Outcome::mass_team_participants, static_cast<double>(s.team_participants));
+    set(Outcome::generic_service_hours, t.generic_hours);
+    set(Outcome::resolved_per_member_hour, ratio(static_cast<double>(t.helper_resolutions), t.member_hours));
+    set(Outcome::budget, budget);
     return v;
 }
 
@@ -160,6 +192,7 @@ Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, s
     results_.buildings = world_.buildings.count();
     results_.district.assign(kOutcomes, {});
     results_.street.assign(kOutcomes, {});
+    results_.org_type.assign(kOutcomes, {});
     results_.snapshots.assign(kIndicators, {});
     synthesis_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // Day 0: the synthesised state, with no flows yet.
@@ -187,6 +220,8 @@ void Simulation::step() {
             phase.district(world_, ctx);
         auto t1 = std::chrono::steady_clock::now();
         phase_seconds_[k].second += std::chrono::duration<double>(t1 - t0).count();
+        // Each day's policy is exactly what today's strategies set.
+        if (phase.name == kStrategyPhase) world_.policy = Policy{};
         for (std::size_t s = 0; s < strategies_.size(); ++s)
             if (strategies_[s] && strategy_registry()[s].after_phase == phase.name) strategies_[s]->apply(world_, ctx);
         phase_seconds_[kDay.size()].second += std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
@@ -257,17 +292,23 @@ void Simulation::record(const std::vector<Tally>& tallies) {
     const auto& o = world_.orgs;
     for (std::size_t k = 0; k < o.count(); ++k) {
         if (!o.alive[k]) continue;
-        orgs.workplaces += 1;
+        const int t = o.type[k];
+        orgs.workplaces[t] += 1;
+        orgs.mass_teams += t == static_cast<int>(OrgType::MassTeam);
         const auto form = static_cast<PartyForm>(o.form[k]);
         const bool formal = form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch;
-        orgs.formal += formal;
-        orgs.functional += formal && o.functional[k];
-        orgs.paper += formal && !o.functional[k];
+        orgs.formal[t] += formal;
+        orgs.functional[t] += formal && o.functional[k];
+        orgs.paper[t] += formal && !o.functional[k];
+        if (formal) {
+            orgs.members_formal[t] += o.members[k];
+            orgs.relations[t] += o.relations[k];
+        }
     }
     const auto& S = world_.streets;
     Stock district_stock;
     Tally district_tally;
-    double mass_teams = 0;
+    std::size_t streets_with_studio = 0;
     const std::size_t n_streets = S.count();
     std::vector<std::array<double, kOutcomes>> by_street(n_streets);
     for (Index s = 0; s < n_streets; ++s) {
@@ -277,15 +318,27 @@ void Simulation::record(const std::vector<Tally>& tallies) {
             street_stock.add(stocks[a]);
             street_tally.add(tallies[a]);
         }
-        by_street[s] = outcomes(street_stock, street_tally, OrgStock{}, S.mass_teams[s]);
+        by_street[s] = outcomes(street_stock, street_tally, OrgStock{}, 0.0);
         district_stock.add(street_stock);
         district_tally.add(street_tally);
-        mass_teams += S.mass_teams[s];
+        streets_with_studio += street_stock.studios > 0;
     }
-    const auto values = outcomes(district_stock, district_tally, orgs, mass_teams);
+    auto values = outcomes(district_stock, district_tally, orgs, world_.policy.budget_per_day);
+    values[static_cast<int>(Outcome::streets_with_studio_share)] = ratio(static_cast<double>(streets_with_studio), static_cast<double>(n_streets));
     results_.days.push_back(static_cast<std::int32_t>(day_));
     for (int k = 0; k < kOutcomes; ++k) {
         results_.district[k].push_back(values[k]);
+        if (outcome_table()[k].by_org_type) {
+            for (int t = 0; t < kOrgTypes; ++t) {
+                const auto& a = orgs;
+                const double x = k == static_cast<int>(Outcome::workplaces)            ? a.workplaces[t]
+                                 : k == static_cast<int>(Outcome::formal_coverage)     ? ratio(a.formal[t], a.workplaces[t])
+                                 : k == static_cast<int>(Outcome::functional_coverage) ? ratio(a.functional[t], a.workplaces[t])
+                                 : k == static_cast<int>(Outcome::paper_branches)      ? a.paper[t]
+                                                                                       : ratio(a.relations[t], a.members_formal[t]);
+                results_.org_type[k].push_back(x);
+            }
+        }
         if (!outcome_table()[k].by_street) continue;
         for (std::size_t s = 0; s < n_streets; ++s) results_.street[k].push_back(by_street[s][k]);
     }

@@ -1,7 +1,9 @@
 // Member engagement as a Markov chain over active -> nominal -> lapsed, with
-// recovery. Decay is faster under overload and slower for building-group
-// members whose workplace branch hears of their residence role (公转);
-// recovery rises with members' successful service in the area.
+// recovery. Decay is faster under overload and for members with no
+// organisation to belong to (floating members not registered where they live,
+// relations lost at a job change), and slower for building-group members
+// under dual leadership; recovery rises with members' successful service in
+// the area.
 #include <algorithm>
 
 #include "sim/processes/processes.hpp"
@@ -26,7 +28,9 @@ void run_engagement(World& w, const DayContext& ctx, Index area, Tally&) {
             const double u = s.uniform();
             switch (static_cast<Engagement>(r.engagement[i])) {
                 case Engagement::Active: {
-                    const double hazard = (r.flags[i] & flag::kInGroup) ? decay * w.policy.group_active_to_nominal : decay;
+                    const auto relation = static_cast<Relation>(r.relation[i]);
+                    double hazard = (r.flags[i] & flag::kInGroup) ? decay * w.policy.group_active_to_nominal : decay;
+                    if (relation == Relation::Elsewhere || relation == Relation::Lost) hazard *= ctx.p.engagement_floating_decay;
                     if (u < hazard) r.engagement[i] = static_cast<std::uint8_t>(Engagement::Nominal);
                     break;
                 }

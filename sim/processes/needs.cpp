@@ -2,8 +2,9 @@
 // care, job seeking, disputes, psychological, building public issues). The
 // next arrival day is drawn ahead (event-driven), so a resident with no need
 // costs one comparison a day. Open needs age; the hazard of escalation rises
-// with age (Weibull-type); residents settle some themselves; needs that reach
-// needs.max_age are abandoned.
+// with age (Weibull-type); residents settle some themselves, more easily with
+// neighbours' mutual help and less easily where service is over-provided
+// (包办代替); needs that reach needs.max_age are abandoned.
 #include "sim/processes/needs.hpp"
 
 #include <boost/random/geometric_distribution.hpp>
@@ -15,18 +16,27 @@ namespace jiceng {
 
 std::array<double, kNeedTypes> need_rates(const World& w, const Params& p, Index i) {
     const auto& r = w.residents;
+    const auto& H = w.households;
     const auto h = r.household[i];
-    const double household_size = w.households.size[h];
-    const double building_slots = w.buildings.residents[w.households.building[h]];
+    const Index b = H.building[h];
+    double adults_here = 0;
+    for (Index k = H.first_resident[h]; k < H.first_resident[h] + H.size[h]; ++k)
+        adults_here += r.age_band[k] != static_cast<std::uint8_t>(AgeBand::Child);
+    // Adults in the building: yesterday's occupants scaled by the adult share
+    // (at synthesis, before any count exists, the building's resident slots).
+    const double occupants = w.buildings.occupants.empty() || w.buildings.occupants[b] == 0 ? w.buildings.residents[b]
+                                                                                           : w.buildings.occupants[b];
+    const double adults_in_building = std::max(1.0, occupants * (1.0 - p.district_child_share));
     std::array<double, kNeedTypes> rate{};
     const bool adult = r.age_band[i] != static_cast<std::uint8_t>(AgeBand::Child);
-    if (r.flags[i] & flag::kLowIncome) rate[static_cast<int>(NeedType::Hardship)] = rate_per_day(p.needs_hardship_rate) / household_size;
+    if (r.flags[i] & flag::kLowIncome)
+        rate[static_cast<int>(NeedType::Hardship)] = rate_per_day(p.needs_hardship_rate) / H.size[h];
     if (r.flags[i] & flag::kElderlyAlone) rate[static_cast<int>(NeedType::Elderly)] = rate_per_day(p.needs_elderly_rate);
     if (r.flags[i] & flag::kUnemployed) rate[static_cast<int>(NeedType::Job)] = rate_per_day(p.needs_job_rate);
     if (adult) {
-        rate[static_cast<int>(NeedType::Dispute)] = rate_per_day(p.needs_dispute_rate) / household_size;
+        rate[static_cast<int>(NeedType::Dispute)] = rate_per_day(p.needs_dispute_rate) / std::max(1.0, adults_here);
         rate[static_cast<int>(NeedType::Psych)] = rate_per_day(p.needs_psych_rate);
-        rate[static_cast<int>(NeedType::Public)] = rate_per_day(p.needs_public_rate) / std::max(1.0, building_slots);
+        rate[static_cast<int>(NeedType::Public)] = rate_per_day(p.needs_public_rate) / adults_in_building;
     }
     return rate;
 }
@@ -48,8 +58,16 @@ void run_needs(World& w, const DayContext& ctx, Index area, Tally& tally) {
     const auto& H = w.households;
     const auto& A = w.areas;
     const Params& p = ctx.p;
+    const auto& B = w.buildings;
+    // Over-provision crowds out self-help: yesterday's service hours per resident.
+    double area_residents = 0;
+    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) area_residents += B.occupants[b];
+    const double crowding = 1.0 / (1.0 + p.response_crowd_out * A.service_hours[area] / std::max(1.0, area_residents));
     for (Index h = A.first_household[area]; h < A.first_household[area] + A.households[area]; ++h) {
         if (!H.occupied[h]) continue;
+        const Index b = H.building[h];
+        const double ties_per_resident = B.occupants[b] ? B.ties[b] / B.occupants[b] : 0.0;
+        const double self_help = std::min(1.0, p.needs_self_resolve_rate * (1.0 + p.needs_mutual_help * ties_per_resident) * crowding);
         for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
             const bool open = r.need[i] != 0;
             const bool due = r.next_need_day[i] <= ctx.day;
@@ -58,7 +76,7 @@ void run_needs(World& w, const DayContext& ctx, Index area, Tally& tally) {
             if (open) {
                 r.need_age[i] = static_cast<std::uint16_t>(std::min<int>(r.need_age[i] + 1, 65535));
                 const double age = r.need_age[i];
-                if (s.bernoulli(p.needs_self_resolve_rate)) {
+                if (s.bernoulli(self_help)) {
                     r.need[i] = 0;
                     r.flags[i] &= static_cast<std::uint8_t>(~flag::kNeedKnown);
                     ++tally.self_resolved;
@@ -69,11 +87,13 @@ void run_needs(World& w, const DayContext& ctx, Index area, Tally& tally) {
                     // An abandoned need is a bad outcome of one's own.
                     r.trust[i] += static_cast<float>(p.trust_learning * (0.0 - r.trust[i]));
                     r.satisfaction[i] += static_cast<float>(p.trust_learning * (0.0 - r.satisfaction[i]));
-                } else if (s.bernoulli(p.needs_escalation_hazard * std::pow(age / 30.0, p.needs_escalation_shape))) {
-                    // A complaint is itself a bad experience, half as strong as abandonment.
+                } else if (s.bernoulli(p.needs_escalation_hazard * std::pow(age / 30.0, p.needs_escalation_shape) *
+                                       (r.need[i] == static_cast<std::uint8_t>(NeedType::Dispute) ? w.policy.dispute_escalation : 1.0))) {
+                    // A complaint is itself a bad experience, weaker than abandonment.
                     ++tally.escalations;
-                    r.trust[i] += static_cast<float>(0.5 * p.trust_learning * (0.0 - r.trust[i]));
-                    r.satisfaction[i] += static_cast<float>(0.5 * p.trust_learning * (0.0 - r.satisfaction[i]));
+                    const double weight = p.trust_escalation_weight * p.trust_learning;
+                    r.trust[i] += static_cast<float>(weight * (0.0 - r.trust[i]));
+                    r.satisfaction[i] += static_cast<float>(weight * (0.0 - r.satisfaction[i]));
                 }
             }
             if (due) {

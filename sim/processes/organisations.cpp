@@ -1,9 +1,26 @@
-// Workplaces and their Party organisations. Daily: private, foreign and social
-// workplaces close at orgs.closure_rate; new ones open in each street at
-// orgs.birth_rate. Monthly: the threshold rule (S000) forms Party
-// organisations where 3+ members work (own branch with scale, else a group in
-// a joint branch; 1-2 members: a liaison); working organisations fall idle
-// (空转) and idle ones revive. Workplaces are few, so this runs serially.
+// Workplaces, mass teams and their Party organisations.
+//
+// Daily: private, foreign and social workplaces close (orgs.closure_rate);
+// new private firms, foreign firms and social organisations open in each
+// street (orgs.birth_rate), passing the registration gate (准入关) when the
+// coverage policy sets one. A coverage campaign acts on its first day.
+//
+// Monthly: staff turn over, so the number of Party members in a workplace
+// drifts; a Party organisation whose workplace falls below 3 members may
+// dissolve. The threshold rule (S000) forms organisations where 3+ members
+// work — an own branch with orgs.branch_size staff, else a group in a joint
+// branch — at orgs.formation_rate, multiplied under dual responsibility;
+// evaluation linkage (4A) pushes social organisations, often into paper
+// branches; the 综合党委 takes in workplaces with 1-2 members; a liaison is
+// appointed for the rest. In April, the annual inspection gate (年检关).
+// Working organisations fall idle (空转) and idle ones revive, with routine
+// upkeep, instructors and funding on the side of working. Relations are
+// transferred into a new organisation with a chance that depends on the
+// workplace type (S004). Mass teams (群众团队) are unregistered: no rule or
+// gate reaches them; only territorial work (共驻共建) brings them a group.
+#include <algorithm>
+#include <boost/random/binomial_distribution.hpp>
+#include <cmath>
 #include <boost/random/poisson_distribution.hpp>
 
 #include "sim/processes/processes.hpp"
@@ -13,62 +30,137 @@ namespace jiceng {
 
 namespace {
 constexpr Index kStreetEntityBase = 0x80000000u;  // stream ids for per-street draws
+constexpr unsigned kInspectionMonth = 4;
+
+bool is_formal(PartyForm form) { return form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch; }
+
+void form_organisation(World& w, const Params& p, Index k, Stream& s, bool working) {
+    auto& o = w.orgs;
+    o.form[k] = static_cast<std::uint8_t>(o.members[k] >= 3 && o.staff[k] >= static_cast<std::uint32_t>(p.orgs_branch_size)
+                                              ? PartyForm::OwnBranch
+                                              : PartyForm::GroupInJoint);
+    o.functional[k] = working;
+    transfer_relations(w, p, k, s, w.policy.platform ? 1.2 : 1.0);
 }
+
+// Staff turnover: leavers among the members, hires among new staff.
+void turn_over(World& w, const Params& p, const Rates& rates, Index k, Stream& s) {
+    auto& o = w.orgs;
+    const auto type = static_cast<OrgType>(o.type[k]);
+    const double churn = rates.org_turnover_monthly[static_cast<int>(type)];
+    const double member_rate = type == OrgType::MassTeam ? p.orgs_team_member_share
+                               : (type == OrgType::Private || type == OrgType::Foreign)
+                                   ? p.orgs_member_rate_private
+                               : (type == OrgType::Social || type == OrgType::SocialService) ? p.orgs_member_rate_social
+                                                                                              : p.orgs_member_rate_state;
+    boost::random::binomial_distribution<int, double> leave(o.members[k], churn);
+    const int leavers = leave(s);
+    // New staff replace leavers: about staff × churn a month, each a member with member_rate.
+    boost::random::poisson_distribution<int, double> hire(o.staff[k] * churn * member_rate + 1e-12);
+    const int hires = hire(s);
+    const int transferred_leavers = o.members[k] ? static_cast<int>(std::lround(static_cast<double>(leavers) * o.relations[k] / o.members[k])) : 0;
+    o.members[k] = static_cast<std::uint16_t>(std::clamp(static_cast<int>(o.members[k]) - leavers + hires, 0, 65535));
+    int relations = static_cast<int>(o.relations[k]) - transferred_leavers;
+    if (is_formal(static_cast<PartyForm>(o.form[k])) && hires > 0) {
+        boost::random::binomial_distribution<int, double> moved(hires, std::min(1.0, transfer_chance(p, type) * (w.policy.platform ? 1.2 : 1.0)));
+        relations += moved(s);
+    }
+    o.relations[k] = static_cast<std::uint16_t>(std::clamp(relations, 0, static_cast<int>(o.members[k])));
+}
+
+}  // namespace
 
 void run_organisations(World& w, const DayContext& ctx) {
     auto& o = w.orgs;
     const Params& p = ctx.p;
     const Rates& rates = ctx.rates;
+    const Policy& policy = w.policy;
     const bool monthly = ctx.calendar.is_month_start(ctx.day);
+    const bool inspection = monthly && unsigned(ctx.calendar.date(ctx.day).month()) == kInspectionMonth && policy.gate > 0;
     bool changed = false;
     std::vector<std::uint32_t> live_per_street(w.streets.count(), 0);
+    std::vector<std::int64_t> instructed_per_street(w.streets.count(), 0);
+    const std::int64_t instructor_capacity = policy.instructors_per_street * policy.instructor_load;
     const std::size_t existing = o.count();
     for (Index k = 0; k < existing; ++k) {
         if (!o.alive[k]) continue;
         Stream s = ctx.rng.stream(ctx.day, ProcessId::Organisations, k);
         const auto type = static_cast<OrgType>(o.type[k]);
-        const bool closable = type == OrgType::Private || type == OrgType::Foreign || type == OrgType::Social;
+        const bool closable = type == OrgType::Private || type == OrgType::Foreign || type == OrgType::Social ||
+                              type == OrgType::SocialService;
         if (closable && s.bernoulli(rates.org_closure_daily)) {
             o.alive[k] = 0;
             changed = true;
             continue;
         }
-        ++live_per_street[o.street[k]];
-        if (!monthly) continue;
-        const auto form = static_cast<PartyForm>(o.form[k]);
-        const bool formal = form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch;
-        if (!formal && o.members[k] >= 3) {
-            if (s.bernoulli(rates.org_formation_monthly)) {
-                o.form[k] = static_cast<std::uint8_t>(o.staff[k] >= static_cast<std::uint32_t>(p.orgs_branch_size)
-                                                          ? PartyForm::OwnBranch
-                                                          : PartyForm::GroupInJoint);
-                o.functional[k] = 1;
-            }
-        } else if (!formal && o.members[k] >= 1) {
-            o.form[k] = static_cast<std::uint8_t>(PartyForm::Liaison);
-        } else if (formal) {
-            if (o.functional[k] && s.bernoulli(rates.org_idle_monthly)) o.functional[k] = 0;
-            else if (!o.functional[k] && s.bernoulli(rates.org_revive_monthly)) o.functional[k] = 1;
+        if (type != OrgType::MassTeam) ++live_per_street[o.street[k]];
+        const bool registered = o.registered[k];
+        const bool formal = is_formal(static_cast<PartyForm>(o.form[k]));
+        // A campaign acts at once on every eligible workplace.
+        if (policy.campaign_push > 0 && registered && !formal && o.members[k] >= 1 && s.bernoulli(policy.campaign_push)) {
+            form_organisation(w, p, k, s, true);
+            continue;
         }
+        if (!monthly) continue;
+        turn_over(w, p, rates, k, s);
+        const auto form = static_cast<PartyForm>(o.form[k]);
+        if (is_formal(form)) {
+            if (o.members[k] < 3 && s.bernoulli(rates.org_dissolve_monthly * (policy.routine ? 0.5 : 1.0))) {
+                o.form[k] = static_cast<std::uint8_t>(policy.liaisons && registered ? PartyForm::Liaison : PartyForm::None);
+                o.functional[k] = 0;
+                o.relations[k] = 0;
+                o.instructor[k] = 0;
+                continue;
+            }
+            // Instructors look after the first organisations of each street up to their capacity.
+            o.instructor[k] = registered && instructed_per_street[o.street[k]] < instructor_capacity;
+            instructed_per_street[o.street[k]] += o.instructor[k];
+            const double idle = rates.org_idle_monthly * (policy.routine ? 0.5 : 1.0) * (policy.funding ? 0.6 : 1.0) *
+                                (o.instructor[k] ? 0.4 : 1.0);
+            const double revive = std::min(1.0, rates.org_revive_monthly * (policy.routine ? 2.0 : 1.0) * (o.instructor[k] ? 3.0 : 1.0));
+            if (o.functional[k] && s.bernoulli(idle)) o.functional[k] = 0;
+            else if (!o.functional[k] && s.bernoulli(revive)) o.functional[k] = 1;
+            continue;
+        }
+        if (!registered) {
+            // Mass teams: only territorial work reaches them.
+            if (o.members[k] >= 1 && s.bernoulli(policy.team_reach_monthly)) form_organisation(w, p, k, s, true);
+            continue;
+        }
+        if (o.members[k] >= 3) {
+            const double formation = 1.0 - std::pow(1.0 - rates.org_formation_monthly, policy.responsibility);
+            const bool social = type == OrgType::Social || type == OrgType::SocialService;
+            if ((inspection && s.bernoulli(policy.gate)) || s.bernoulli(formation)) {
+                form_organisation(w, p, k, s, true);
+            } else if (social && s.bernoulli(policy.rating_monthly)) {
+                // Evaluation linkage: formed for the rating, often on paper only.
+                form_organisation(w, p, k, s, !s.bernoulli(policy.rating_paper_share));
+            }
+        } else if (o.members[k] >= 1 && s.bernoulli(policy.fallback_monthly)) {
+            form_organisation(w, p, k, s, true);  // 综合党委 托底: a group in its joint branch
+        }
+        if (!is_formal(static_cast<PartyForm>(o.form[k])))
+            o.form[k] = static_cast<std::uint8_t>(policy.liaisons ? PartyForm::Liaison : PartyForm::None);
     }
-    // Births: private firms and social organisations in proportion to the type shares.
+    // Births: private and foreign firms and social organisations, in proportion to their shares.
+    const double private_share = std::max(0.0, 1.0 - p.orgs_government_share - p.orgs_public_share - p.orgs_soe_share -
+                                                   p.orgs_foreign_share - p.orgs_social_share - p.orgs_social_service_share);
+    const double born_total = private_share + p.orgs_foreign_share + p.orgs_social_share + p.orgs_social_service_share;
     for (Index street = 0; street < w.streets.count(); ++street) {
         Stream s = ctx.rng.stream(ctx.day, ProcessId::Organisations, kStreetEntityBase + street);
         boost::random::poisson_distribution<int, double> births(rates.org_birth_daily * live_per_street[street] + 1e-12);
         const int n = births(s);
         for (int b = 0; b < n; ++b) {
-            const auto id = static_cast<Index>(o.count());
-            const bool social = s.uniform() * (1.0 - p.orgs_government_share - p.orgs_public_share - p.orgs_soe_share) <
-                                p.orgs_social_share;
-            o.type.push_back(static_cast<std::uint8_t>(social ? OrgType::Social : OrgType::Private));
-            o.street.push_back(street);
-            o.alive.push_back(1);
-            o.form.push_back(0);
-            o.functional.push_back(0);
-            o.staff.push_back(0);
-            o.members.push_back(0);
-            Stream staff = ctx.rng.stream(ctx.day, ProcessId::Workplaces, id);
-            draw_workplace_staff(w, p, id, staff);
+            const double u = s.uniform() * born_total;
+            const OrgType type = u < private_share                                                ? OrgType::Private
+                                 : u < private_share + p.orgs_foreign_share                       ? OrgType::Foreign
+                                 : u < private_share + p.orgs_foreign_share + p.orgs_social_share ? OrgType::Social
+                                                                                                  : OrgType::SocialService;
+            Stream staff = ctx.rng.stream(ctx.day, ProcessId::Workplaces, o.count());
+            const Index id = add_workplace(w, p, type, street, staff);
+            // Registration gate (准入关): registered together with its Party organisation.
+            if (o.members[id] >= 3 && staff.bernoulli(policy.gate)) form_organisation(w, p, id, staff, true);
+            else if (policy.liaisons) o.form[id] = static_cast<std::uint8_t>(PartyForm::Liaison);
             changed = true;
         }
     }

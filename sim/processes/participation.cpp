@@ -1,7 +1,11 @@
-// Participation: applications are decided when vetting ends (考察培养);
-// on the first of each month residents start or stop volunteering. Active
-// members volunteer at their own rate; non-members with trust volunteer at a
-// rate raised by the member volunteers in their building (draw-in).
+// Participation: applications are decided when vetting ends (考察培养). On
+// the first of each month residents start or stop volunteering, join or
+// leave mass teams (群众团队), and floating members may register where they
+// live. Active members volunteer at their own rate; non-members volunteer at a
+// rate scaled by trust and raised by the member volunteers in their building
+// (draw-in) and by a volunteer studio in their area (recruitment).
+#include <algorithm>
+
 #include "sim/processes/processes.hpp"
 
 namespace jiceng {
@@ -13,6 +17,8 @@ void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally
     const auto& A = w.areas;
     const Params& p = ctx.p;
     const bool monthly = ctx.calendar.is_month_start(ctx.day);
+    const double studio_recruit = A.studio[area] ? w.policy.studio_recruit_monthly : 0.0;
+    const double join = ctx.rates.team_join_monthly * w.policy.team_join;
     for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
         std::uint32_t member_volunteers = 0;
         if (monthly) {
@@ -37,11 +43,23 @@ void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally
                             : (r.flags[i] & flag::kUnemployed)      ? MemberType::Unemployed
                             : floating                              ? MemberType::Floating
                                                                     : MemberType::InWork);
+                        // Admitted in the community: the relation starts here.
+                        r.relation[i] = static_cast<std::uint8_t>(floating ? Relation::Inflow : Relation::Community);
                         r.engagement[i] = static_cast<std::uint8_t>(Engagement::Active);
                         ++tally.new_members;
                     }
                 }
                 if (!choosing) continue;
+                // Mass teams: mostly retired residents (S000: 腰鼓队、晨练操队).
+                if (r.flags[i] & flag::kMassTeam) {
+                    if (s.bernoulli(ctx.rates.team_leave_monthly)) r.flags[i] &= static_cast<std::uint8_t>(~flag::kMassTeam);
+                } else if (s.bernoulli(join * (r.age_band[i] == static_cast<std::uint8_t>(AgeBand::Retired) ? 1.0 : 0.2))) {
+                    r.flags[i] |= flag::kMassTeam;
+                }
+                if (r.member[i] == static_cast<std::uint8_t>(MemberType::Floating) &&
+                    r.relation[i] == static_cast<std::uint8_t>(Relation::Elsewhere) &&
+                    s.bernoulli(w.policy.floating_register_monthly))
+                    r.relation[i] = static_cast<std::uint8_t>(Relation::Inflow);
                 const bool volunteer = r.flags[i] & flag::kVolunteer;
                 if (volunteer) {
                     const bool lapsed = r.member[i] && r.engagement[i] != static_cast<std::uint8_t>(Engagement::Active);
@@ -51,7 +69,7 @@ void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally
                     if (r.engagement[i] == static_cast<std::uint8_t>(Engagement::Active) &&
                         s.bernoulli(ctx.rates.member_volunteer_start_monthly))
                         r.flags[i] |= flag::kVolunteer;
-                } else if (s.bernoulli(ctx.rates.volunteer_start_monthly * r.trust[i] * draw_in)) {
+                } else if (s.bernoulli(std::min(1.0, (ctx.rates.volunteer_start_monthly * draw_in + studio_recruit) * r.trust[i]))) {
                     r.flags[i] |= flag::kVolunteer;
                 }
             }

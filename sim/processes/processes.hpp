@@ -15,6 +15,7 @@ using DistrictProcess = void (*)(World&, const DayContext&);
 void refresh_aggregates(World& w, const DayContext& ctx, Index area, Tally& tally);  // aggregates.cpp
 void run_moves(World& w, const DayContext& ctx, Index area, Tally& tally);          // moves.cpp
 void run_employment(World& w, const DayContext& ctx, Index area, Tally& tally);     // employment.cpp
+void run_staffing(World& w, const DayContext& ctx, Index area, Tally& tally);       // staffing.cpp
 void run_needs(World& w, const DayContext& ctx, Index area, Tally& tally);          // needs.cpp
 void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally);      // discovery.cpp
 void run_response(World& w, const DayContext& ctx, Index area, Tally& tally);       // response.cpp

@@ -2,8 +2,9 @@
 // Party group when at least `threshold` eligible members live there, one
 // group per `cap` members. Phase 1 admits in-work members only; from
 // `phase2_day` retired, floating and unemployed members join too. Groups meet
-// every `meeting_interval` days (自转), which reactivates nominal members;
-// dual leadership (公转) slows the decay of group members' engagement;
+// every `meeting_interval` days (the community's 公转, beside the workplace
+// branch's 自转), which reactivates nominal members; dual leadership slows the
+// decay of group members' engagement;
 // identity disclosure (亮身份) makes group members visible to neighbours and
 // more likely to notice needs; an annual commendation reactivates members of
 // the best third of groups.
@@ -24,12 +25,18 @@ public:
 private:
     bool organised_ = false;
 
+    // Switched off (live): groups disband.
+    void on_finalize(World& w) override {
+        std::fill(w.buildings.groups.begin(), w.buildings.groups.end(), 0);
+        for (auto& f : w.residents.flags) f &= static_cast<std::uint8_t>(~flag::kInGroup);
+    }
+
     void on_apply(World& w, const DayContext& ctx) override {
         const Params& p = ctx.p;
         if (ctx.day < p.louzu_start_day) return;
         w.policy.disclosure = p.louzu_disclosure;
         w.policy.group_discovery_multiplier = p.louzu_disclosure ? p.louzu_disclosure_discovery : 1.0;
-        w.policy.group_active_to_nominal = p.louzu_dual_report ? 0.5 : 1.0;
+        w.policy.group_active_to_nominal = p.louzu_dual_report ? p.louzu_dual_report_factor : 1.0;
         const std::int64_t since = ctx.day - p.louzu_start_day;
         // Groups form on the first day the strategy runs, then meet on schedule.
         if (!organised_ || since % p.louzu_meeting_interval == 0) organise_and_meet(w, ctx);
@@ -89,15 +96,16 @@ private:
             }
             score[b] = in_group ? static_cast<float>(active) / in_group : 0.0f;
         });
-        std::vector<float> ranked;
-        for (float x : score)
-            if (x >= 0) ranked.push_back(x);
-        if (ranked.empty()) return;
-        const std::size_t cut = ranked.size() * 2 / 3;
-        std::nth_element(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(cut), ranked.end());
-        const float bar = ranked[cut];
+        // The best third of groups by active share; ties go to the lower building index.
+        std::vector<Index> ranked;
+        for (Index b = 0; b < B.count(); ++b)
+            if (score[b] >= 0) ranked.push_back(b);
+        const std::size_t commended = (ranked.size() + 2) / 3;
+        std::stable_sort(ranked.begin(), ranked.end(), [&](Index a, Index b) { return score[a] > score[b]; });
+        std::vector<std::uint8_t> chosen(B.count(), 0);
+        for (std::size_t k = 0; k < commended; ++k) chosen[ranked[k]] = 1;
         tbb::parallel_for(Index{0}, static_cast<Index>(B.count()), [&](Index b) {
-            if (score[b] < bar || score[b] < 0) return;
+            if (!chosen[b]) return;
             for (Index i = B.first_resident[b]; i < B.first_resident[b] + B.residents[b]; ++i)
                 if ((r.flags[i] & flag::kInGroup) && r.engagement[i] == static_cast<std::uint8_t>(Engagement::Nominal))
                     r.engagement[i] = static_cast<std::uint8_t>(Engagement::Active);

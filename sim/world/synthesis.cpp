@@ -94,7 +94,15 @@ void draw_membership_and_state(World& w, const Params& p, Index h, Stream& s, st
                 : u_engagement < p.members_initial_active_share + p.members_initial_nominal_share ? Engagement::Nominal
                                                                                                    : Engagement::Lapsed);
             if (type == MemberType::InWork && u_cadre < p.members_cadre_share) r.flags[i] |= flag::kCadre;
+            r.relation[i] = static_cast<std::uint8_t>(type == MemberType::InWork     ? Relation::Workplace
+                                                      : type == MemberType::Floating ? Relation::Elsewhere
+                                                                                     : Relation::Community);
+        } else {
+            r.relation[i] = static_cast<std::uint8_t>(Relation::None);
         }
+        // Mass-team participation starts at its join/leave balance; working adults join at a fifth of the rate.
+        const double join = p.participation_team_join * (band == AgeBand::Retired ? 1.0 : band == AgeBand::Working ? 0.2 : 0.0);
+        if (s.uniform() < join / std::max(1e-9, join + p.participation_team_leave)) r.flags[i] |= flag::kMassTeam;
         const double spread = p.trust_initial_spread * (s.uniform() - 0.5) * 2.0;
         r.trust[i] = static_cast<float>(std::clamp(p.trust_initial + spread, 0.0, 1.0));
         r.satisfaction[i] = r.trust[i];
@@ -127,7 +135,8 @@ void synthesize_workplaces(World& w, const Params& p, const RandomStreams& rng) 
                                                          {p.orgs_public_share, OrgType::Public},
                                                          {p.orgs_soe_share, OrgType::StateFirm},
                                                          {p.orgs_foreign_share, OrgType::Foreign},
-                                                         {p.orgs_social_share, OrgType::Social}};
+                                                         {p.orgs_social_share, OrgType::Social},
+                                                         {p.orgs_social_service_share, OrgType::SocialService}};
             for (const auto& [share, t] : shares) {
                 acc += share;
                 if (u < acc) {
@@ -135,29 +144,66 @@ void synthesize_workplaces(World& w, const Params& p, const RandomStreams& rng) 
                     break;
                 }
             }
-            o.type.push_back(static_cast<std::uint8_t>(type));
-            o.street.push_back(street);
-            o.alive.push_back(1);
-            o.form.push_back(0);
-            o.functional.push_back(0);
-            o.staff.push_back(0);
-            o.members.push_back(0);
-            draw_workplace_staff(w, p, id, s);
+            add_workplace(w, p, type, street, s);
+            // At day 0 the threshold rule has been applied to about orgs.initial_functional_share
+            // of eligible workplaces' organisations working, the rest on paper.
             const double u_form = s.uniform();
             if (o.members[id] >= 3) {
                 o.form[id] = static_cast<std::uint8_t>(o.staff[id] >= static_cast<std::uint32_t>(p.orgs_branch_size)
                                                            ? PartyForm::OwnBranch
                                                            : PartyForm::GroupInJoint);
                 o.functional[id] = u_form < p.orgs_initial_functional_share;
-            } else if (o.members[id] >= 1) {
-                o.form[id] = static_cast<std::uint8_t>(PartyForm::Liaison);
+                transfer_relations(w, p, id, s, 1.0);
             }
+        }
+        // 群众团队: unregistered, so no rule or gate reaches them.
+        for (std::int64_t k = 0; k < p.orgs_mass_teams_per_street; ++k) {
+            Stream s = rng.stream(-1, ProcessId::Workplaces, static_cast<Index>(o.count()));
+            add_workplace(w, p, OrgType::MassTeam, street, s);
         }
     }
     rebuild_employer_table(w);
 }
 
 }  // namespace
+
+Index add_workplace(World& w, const Params& p, OrgType type, Index street, Stream& s) {
+    auto& o = w.orgs;
+    const auto id = static_cast<Index>(o.count());
+    o.type.push_back(static_cast<std::uint8_t>(type));
+    o.street.push_back(street);
+    o.alive.push_back(1);
+    o.form.push_back(0);
+    o.functional.push_back(0);
+    o.registered.push_back(type != OrgType::MassTeam);
+    o.relations.push_back(0);
+    o.instructor.push_back(0);
+    o.staff.push_back(0);
+    o.members.push_back(0);
+    draw_workplace_staff(w, p, id, s);
+    return id;
+}
+
+double transfer_chance(const Params& p, OrgType type) {
+    switch (type) {
+        case OrgType::Government:
+        case OrgType::Public:
+        case OrgType::StateFirm: return p.orgs_transfer_state;
+        case OrgType::Private:
+        case OrgType::Foreign: return p.orgs_transfer_firm;
+        case OrgType::Social: return p.orgs_transfer_social;
+        case OrgType::SocialService: return p.orgs_transfer_social_service;
+        case OrgType::MassTeam: return 0.0;  // participants keep their relations where they are
+    }
+    return 0.0;
+}
+
+void transfer_relations(World& w, const Params& p, Index org, Stream& s, double boost) {
+    auto& o = w.orgs;
+    const double chance = std::min(1.0, transfer_chance(p, static_cast<OrgType>(o.type[org])) * boost);
+    boost::random::binomial_distribution<int, double> moved(static_cast<int>(o.members[org]), chance);
+    o.relations[org] = static_cast<std::uint16_t>(moved(s));
+}
 
 void draw_workplace_staff(World& w, const Params& p, Index id, Stream& s) {
     auto& o = w.orgs;
@@ -177,8 +223,16 @@ void draw_workplace_staff(World& w, const Params& p, Index id, Stream& s) {
             member_rate = p.orgs_member_rate_private;
             break;
         case OrgType::Social:
-            staff = -std::log(u) * 10.0;
+            staff = -std::log(u) * p.orgs_social_size_mean;
             member_rate = p.orgs_member_rate_social;
+            break;
+        case OrgType::SocialService:
+            staff = -std::log(u) * 3.0 * p.orgs_social_size_mean;  // schools and hospitals are larger
+            member_rate = p.orgs_member_rate_social;
+            break;
+        case OrgType::MassTeam:
+            staff = -std::log(u) * p.orgs_team_size_mean;
+            member_rate = p.orgs_team_member_share;
             break;
     }
     const auto n = static_cast<std::uint32_t>(std::clamp(std::llround(staff), static_cast<long long>(p.orgs_size_min), 20000LL));
@@ -192,7 +246,7 @@ void rebuild_employer_table(World& w) {
     w.employer_cdf.assign(o.count(), 0.0);
     double total = 0;
     for (std::size_t k = 0; k < o.count(); ++k) {
-        if (o.alive[k]) total += o.staff[k];
+        if (o.alive[k] && o.registered[k]) total += o.staff[k];
         w.employer_cdf[k] = total;
     }
 }
@@ -226,7 +280,6 @@ World synthesize(const Model& model, const RandomStreams& rng) {
         w.streets.x.push_back(static_cast<float>((s % grid + 0.5) * street_side * 1.05));
         w.streets.y.push_back(static_cast<float>((s / grid + 0.5) * street_side * 1.05));
         w.streets.half_width.push_back(static_cast<float>(street_side / 2));
-        w.streets.mass_teams.push_back(static_cast<std::uint32_t>(p.orgs_mass_teams_per_street));
     }
     synthesize_workplaces(w, p, rng);
 
@@ -303,6 +356,13 @@ World synthesize(const Model& model, const RandomStreams& rng) {
     A.skill_pool.assign(na, 0);
     A.overload.assign(na, 1.0f);
     A.member_resolutions.assign(na, 0);
+    A.service_hours.assign(na, 0.0f);
+    A.studio.assign(na, 0);
+    A.staff_skill.resize(na);
+    for (Index a = 0; a < na; ++a) {
+        Stream s = rng.stream(-1, ProcessId::Layout, static_cast<std::uint64_t>(a) + 0x80000000u);
+        A.staff_skill[a] = static_cast<float>(std::clamp(p.response_staff_skill + 0.4 * (s.uniform() - 0.5), 0.0, 1.0));
+    }
     w.residents.resize(resident_slots);
 
     // Pass 1: demographics, in parallel over areas.

@@ -17,6 +17,7 @@ void Residents::resize(std::size_t n) {
     skill.resize(n);
     member.resize(n);
     engagement.resize(n);
+    relation.resize(n);
     need.resize(n);
     need_age.resize(n);
     trust.resize(n);
@@ -27,7 +28,7 @@ void Residents::resize(std::size_t n) {
 
 std::size_t Residents::bytes() const {
     return bytes_of(household) + bytes_of(employer) + bytes_of(age_band) + bytes_of(flags) + bytes_of(skill) +
-           bytes_of(member) + bytes_of(engagement) + bytes_of(need) + bytes_of(need_age) + bytes_of(trust) +
+           bytes_of(member) + bytes_of(engagement) + bytes_of(relation) + bytes_of(need) + bytes_of(need_age) + bytes_of(trust) +
            bytes_of(satisfaction) + bytes_of(next_need_day) + bytes_of(application_day);
 }
 

@@ -20,10 +20,16 @@ inline constexpr int kMemberTypes = 5;
 enum class Engagement : std::uint8_t { Active = 0, Nominal = 1, Lapsed = 2 };
 enum class NeedType : std::uint8_t { None = 0, Hardship, Elderly, Job, Dispute, Psych, Public };
 inline constexpr int kNeedTypes = 7;
-enum class OrgType : std::uint8_t { Government = 0, Public, StateFirm, Private, Foreign, Social };
-inline constexpr int kOrgTypes = 6;
+// Workplaces by type; SocialService are private schools and hospitals (民办
+// 学校、民营医院); MassTeam are the unregistered 群众团队 of a street.
+enum class OrgType : std::uint8_t { Government = 0, Public, StateFirm, Private, Foreign, Social, SocialService, MassTeam };
+inline constexpr int kOrgTypes = 8;
+inline constexpr const char* kOrgTypeNames[kOrgTypes] = {"government", "public", "state_firm", "private",
+                                                         "foreign", "social", "social_service", "mass_team"};
 // Party organisation of a workplace (S000 threshold rule).
 enum class PartyForm : std::uint8_t { None = 0, Liaison, GroupInJoint, OwnBranch };
+// Where a member's organisational relation (组织关系) is kept.
+enum class Relation : std::uint8_t { None = 0, Workplace, Community, Elsewhere, Inflow, Lost };
 
 // Resident flag bits.
 namespace flag {
@@ -34,7 +40,7 @@ inline constexpr std::uint8_t kCadre = 8;
 inline constexpr std::uint8_t kVolunteer = 16;
 inline constexpr std::uint8_t kInGroup = 32;      // member of a building Party group
 inline constexpr std::uint8_t kNeedKnown = 64;    // the current need is known to some channel
-inline constexpr std::uint8_t kHelpedByMember = 128;  // last resolved need was handled by a member
+inline constexpr std::uint8_t kMassTeam = 128;    // takes part in a 群众团队
 }  // namespace flag
 
 struct Residents {
@@ -45,6 +51,7 @@ struct Residents {
     std::vector<std::uint8_t> skill;      // NeedType the resident is skilled at, or None
     std::vector<std::uint8_t> member;     // MemberType
     std::vector<std::uint8_t> engagement; // Engagement (members only)
+    std::vector<std::uint8_t> relation;   // Relation (members only)
     std::vector<std::uint8_t> need;       // NeedType of the open need, or None
     std::vector<std::uint16_t> need_age;  // days the open need has waited
     std::vector<float> trust;             // in the community Party organisation, 0..1
@@ -89,8 +96,14 @@ struct Areas {
     // Aggregates of the previous state, refreshed at the start of each day.
     std::vector<float> member_hours, volunteer_hours;  // available per day
     std::vector<std::uint8_t> skill_pool;   // bit n set: an active helper is skilled at NeedType n
-    std::vector<float> overload;            // >= 1: demand per active member over the overload threshold
-    std::vector<std::uint32_t> member_resolutions;  // needs members resolved yesterday
+    // Written by the response phase and read by engagement later the same day.
+    std::vector<float> overload;            // >= 1: outstanding hours per active member over the threshold
+    std::vector<std::uint32_t> member_resolutions;  // needs members resolved today
+    std::vector<float> service_hours;       // hours of service given yesterday (for crowding-out)
+    // Residents' committee secretary and staff team.
+    std::vector<float> staff_skill;
+    // Volunteer studio (党员志愿者工作室): NeedType of its speciality + 1, or 0.
+    std::vector<std::uint8_t> studio;
     std::size_t count() const { return street.size(); }
 };
 
@@ -98,7 +111,6 @@ struct Streets {
     std::vector<std::string> name;
     std::vector<Index> first_area, areas;
     std::vector<float> x, y, half_width;
-    std::vector<std::uint32_t> mass_teams;  // 群众团队 (unregistered)
     std::size_t count() const { return name.size(); }
 };
 
@@ -110,6 +122,9 @@ struct Organisations {
     std::vector<std::uint8_t> alive;
     std::vector<std::uint8_t> form;      // PartyForm
     std::vector<std::uint8_t> functional;  // the Party organisation meets and works
+    std::vector<std::uint8_t> registered;  // registered with the civil-affairs or business registry
+    std::vector<std::uint16_t> relations;  // members whose relation has been transferred in
+    std::vector<std::uint8_t> instructor;  // looked after by a Party-building instructor
     std::size_t count() const { return type.size(); }
 };
 
@@ -119,12 +134,36 @@ struct MembershipOdds {
     double retired = 0, unemployed = 0, working_local = 0, working_floating = 0;
 };
 
-// Runtime policy switches set by strategies and read by processes. They are
-// world state, not parameters: parameters never change during a run.
+// Runtime policy state set by strategies each day and read by processes. It
+// is world state, not parameters: parameters never change during a run. The
+// defaults mean "no strategy"; a strategy switched off restores them.
 struct Policy {
+    // 楼组党建
     bool disclosure = false;                  // 亮身份: group members are visible
     double group_discovery_multiplier = 1.0;  // in-group members notice more needs
-    double group_active_to_nominal = 1.0;     // dual reporting (公转) slows decay
+    double group_active_to_nominal = 1.0;     // dual leadership slows decay
+    // service targeting: negative = use response.generic_share
+    double generic_share = -1.0;
+    double provision = 1.0;  // multiplier on members' and volunteers' hours
+    // staff (secretary professionalisation, 政务评议)
+    double staff_effort = 1.0;
+    double secretary_turnover = 1.0;
+    double secretary_training = 0.0;  // skill per year
+    // 三会
+    double public_resolve = 1.0, dispute_resolve = 1.0, dispute_escalation = 1.0;
+    // studios
+    double studio_hours_daily = 0.0, studio_discovery = 0.0, studio_recruit_monthly = 0.0;
+    // floating-member management
+    double floating_register_monthly = 0.0, floating_handover = 0.0;
+    // 共驻共建
+    double lent_hours_daily = 0.0, team_reach_monthly = 0.0, team_join = 1.0;
+    // organisational coverage
+    double responsibility = 1.0, gate = 0.0, fallback_monthly = 0.0, rating_monthly = 0.0, rating_paper_share = 0.0;
+    bool liaisons = false, funding = false, platform = false, routine = false;
+    double campaign_push = 0.0;  // > 0 only on the campaign's first day
+    std::int64_t instructors_per_street = 0, instructor_load = 1;
+    // Spending of all strategies today (yuan), recorded as `budget`.
+    double budget_per_day = 0.0;
 };
 
 struct World {

@@ -6,6 +6,7 @@
 
 #include "sim/experiments/compare.hpp"
 #include "sim/model/simulation.hpp"
+#include "sim/strategies/strategy.hpp"
 
 namespace jiceng {
 namespace {
@@ -64,25 +65,36 @@ TEST(Simulation, CountsStayWithinBounds) {
     }
 }
 
+// Every strategy on, a coverage campaign on day 100 and instructors.
+std::shared_ptr<const Model> everything_model() {
+    Scenario s = small_model()->scenario;
+    for (const auto& info : strategy_registry()) s.params.*(info.enabled) = true;
+    s.params.coverage_campaign_day = 100;
+    s.params.coverage_instructors = 2;
+    s.params.coverage_funding = true;
+    return freeze(std::move(s));
+}
+
 TEST(Simulation, EverySeriesMoves) {
-    Simulation sim(small_model(true), 7, 0, 500);
+    Simulation sim(everything_model(), 7, 0, 500);
     sim.run();
     const Results& r = sim.results();
     for (int k = 0; k < kOutcomes; ++k) {
         const auto& series = r.district[k];
         const bool moves = std::any_of(series.begin(), series.end(), [&](double x) { return x != series.front(); });
-        // Mass teams are a fixed count until the model issue adds their dynamics.
+        // Mass teams neither open nor close (the sources give counts, not dynamics).
         if (outcome_table()[k].name == "mass_teams") continue;
         EXPECT_TRUE(moves) << outcome_table()[k].name << " never changes";
     }
 }
 
 TEST(Simulation, IdenticalOnOneAndTwoThreads) {
-    const auto model = small_model(true);
+    const auto model = everything_model();
     const Results one = run_with_threads(model, 1, 9, 200);
     const Results two = run_with_threads(model, 2, 9, 200);
     EXPECT_EQ(one.district, two.district);
     EXPECT_EQ(one.street, two.street);
+    EXPECT_EQ(one.org_type, two.org_type);
     EXPECT_EQ(one.snapshots, two.snapshots);
     EXPECT_EQ(one.snapshot_days, two.snapshot_days);
 }

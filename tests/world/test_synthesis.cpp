@@ -94,9 +94,13 @@ TEST(Synthesis, WorkplacesFollowTheThresholdRule) {
     std::size_t big = 0;
     for (std::size_t k = 0; k < w.orgs.count(); ++k) {
         const auto form = static_cast<PartyForm>(w.orgs.form[k]);
-        if (w.orgs.members[k] >= 3) EXPECT_TRUE(form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch);
-        else if (w.orgs.members[k] >= 1) EXPECT_EQ(form, PartyForm::Liaison);
+        const bool mass_team = w.orgs.type[k] == static_cast<std::uint8_t>(OrgType::MassTeam);
+        EXPECT_EQ(w.orgs.registered[k], !mass_team);
+        // Registered workplaces with 3+ members have a group or branch (S000); nothing else has
+        // one at day 0, and mass teams are untouched by the rule.
+        if (w.orgs.members[k] >= 3 && !mass_team) EXPECT_TRUE(form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch);
         else EXPECT_EQ(form, PartyForm::None);
+        EXPECT_LE(w.orgs.relations[k], w.orgs.members[k]);
         big += w.orgs.staff[k] >= 200;
     }
     EXPECT_GT(big, 0u) << "firm sizes should be heavy-tailed";
