@@ -138,6 +138,15 @@ void run_organisations(World& w, const DayContext& ctx) {
             }
         } else if (o.members[k] >= 1 && s.bernoulli(policy.fallback_monthly)) {
             form_organisation(w, p, k, s, true);  // 综合党委 托底: a group in its joint branch
+        } else if ((type == OrgType::Social || type == OrgType::SocialService) &&
+                   s.bernoulli(policy.rating_monthly * policy.rating_paper_share)) {
+            // Gaming the 4A condition (S004): relations of members who do not work
+            // there are moved in to reach three, and the branch never meets.
+            const auto imported = static_cast<std::uint16_t>(3 - o.members[k]);
+            o.members[k] = 3;
+            o.form[k] = static_cast<std::uint8_t>(PartyForm::GroupInJoint);
+            o.functional[k] = 0;
+            o.relations[k] = static_cast<std::uint16_t>(o.relations[k] + imported);
         }
         if (!is_formal(static_cast<PartyForm>(o.form[k])))
             o.form[k] = static_cast<std::uint8_t>(policy.liaisons ? PartyForm::Liaison : PartyForm::None);

@@ -4,9 +4,10 @@
 //     untargeted visits of residents picked at random; a visit helps only if
 //     that resident happens to have an open need (一般化、效果差).
 //  2. Targeted service: the area's known needs, oldest first, take in turn
-//     a studio's skilled hours (its speciality only), members' hours,
-//     volunteers' hours, hours lent by workplaces (共驻共建), and residents'
-//     committee staff hours on working days.
+//     a studio's skilled hours (its speciality only), residents' committee
+//     staff hours on working days (handling known cases is their job),
+//     members' hours, volunteers' hours, and hours lent by workplaces
+//     (共驻共建).
 // An attempt costs response.hours_per_need. It succeeds with
 // response.resolve_skilled when a helper skilled in the need type is active
 // in the area (or a studio of that speciality handles it), with
@@ -122,6 +123,9 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
         if (studio_hours >= cost && r.need[i] == studio_type) {
             studio_hours -= cost;
             helper = Helper::Studio;
+        } else if (staff_hours >= cost) {
+            staff_hours -= cost;
+            helper = Helper::Staff;
         } else if (member_hours >= cost) {
             member_hours -= cost;
             helper = Helper::Member;
@@ -131,9 +135,6 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
         } else if (lent_hours >= cost) {
             lent_hours -= cost;
             helper = Helper::Lent;
-        } else if (staff_hours >= cost) {
-            staff_hours -= cost;
-            helper = Helper::Staff;
         } else {
             break;
         }

@@ -145,10 +145,11 @@ void synthesize_workplaces(World& w, const Params& p, const RandomStreams& rng) 
                 }
             }
             add_workplace(w, p, type, street, s);
-            // At day 0 the threshold rule has been applied to about orgs.initial_functional_share
-            // of eligible workplaces' organisations working, the rest on paper.
+            // At day 0 a share of eligible workplaces have their organisation (threshold
+            // rule), of which orgs.initial_functional_share work and the rest are on paper.
             const double u_form = s.uniform();
-            if (o.members[id] >= 3) {
+            const double u_formed = s.uniform();
+            if (o.members[id] >= 3 && u_formed < p.orgs_initial_formal_share) {
                 o.form[id] = static_cast<std::uint8_t>(o.staff[id] >= static_cast<std::uint32_t>(p.orgs_branch_size)
                                                            ? PartyForm::OwnBranch
                                                            : PartyForm::GroupInJoint);

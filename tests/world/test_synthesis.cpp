@@ -96,10 +96,12 @@ TEST(Synthesis, WorkplacesFollowTheThresholdRule) {
         const auto form = static_cast<PartyForm>(w.orgs.form[k]);
         const bool mass_team = w.orgs.type[k] == static_cast<std::uint8_t>(OrgType::MassTeam);
         EXPECT_EQ(w.orgs.registered[k], !mass_team);
-        // Registered workplaces with 3+ members have a group or branch (S000); nothing else has
-        // one at day 0, and mass teams are untouched by the rule.
-        if (w.orgs.members[k] >= 3 && !mass_team) EXPECT_TRUE(form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch);
+        // Only registered workplaces with 3+ members have a group or branch (S000) at day 0;
+        // mass teams are untouched by the rule.
+        const bool formal = form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch;
+        if (formal) EXPECT_TRUE(w.orgs.members[k] >= 3 && !mass_team);
         else EXPECT_EQ(form, PartyForm::None);
+        if (formal && w.orgs.staff[k] >= 30) EXPECT_EQ(form, PartyForm::OwnBranch);
         EXPECT_LE(w.orgs.relations[k], w.orgs.members[k]);
         big += w.orgs.staff[k] >= 200;
     }
