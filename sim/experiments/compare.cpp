@@ -22,9 +22,19 @@ Results run_one(std::shared_ptr<const Model> model, std::uint64_t seed, std::uin
 double summary_value(const Results& results, Outcome outcome) {
     const auto& series = results.district[static_cast<int>(outcome)];
     if (spec(outcome).kind == OutcomeKind::Stock || series.size() < 2) return series.back();
-    double total = 0;
-    for (std::size_t d = 1; d < series.size(); ++d) total += series[d];  // day 0 has no events
-    return spec(outcome).kind == OutcomeKind::Flow ? total : total / static_cast<double>(series.size() - 1);
+    if (spec(outcome).kind == OutcomeKind::Flow) {
+        double total = 0;
+        for (std::size_t d = 1; d < series.size(); ++d) total += series[d];  // day 0 has no events
+        return total;
+    }
+    // A mean: weighted by the events it averages over.
+    const auto& weight = results.district[static_cast<int>(mean_weight(outcome))];
+    double sum = 0, weights = 0;
+    for (std::size_t d = 1; d < series.size(); ++d) {
+        sum += series[d] * weight[d];
+        weights += weight[d];
+    }
+    return weights > 0 ? sum / weights : 0.0;
 }
 
 double student_t_975(int dof) {

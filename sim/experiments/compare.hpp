@@ -36,7 +36,8 @@ struct Comparison {
 };
 
 // One number per outcome for a whole run: a stock's value on the last day,
-// a flow's total over all days, a mean's average over the days.
+// a flow's total over all days, a mean's average over the days weighted by
+// the events it averages (mean_weight).
 double summary_value(const Results& results, Outcome outcome);
 
 // Summary values of every outcome, by replicate: finals[replicate][outcome].

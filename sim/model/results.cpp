@@ -33,6 +33,14 @@ std::span<const OutcomeSpec> outcome_table() {
 
 const OutcomeSpec& spec(Outcome o) { return outcome_table()[static_cast<std::size_t>(o)]; }
 
+Outcome mean_weight(Outcome mean) {
+    switch (mean) {
+        case Outcome::resolution_days_mean: return Outcome::needs_resolved;
+        case Outcome::resolved_per_member_hour: return Outcome::member_hours;
+        default: return Outcome::count;
+    }
+}
+
 std::span<const IndicatorSpec> indicator_table() {
     static const std::vector<IndicatorSpec> table = {
         {"residents", "persons", "Residents", "居民数"},
@@ -55,7 +63,7 @@ std::string outputs_markdown() {
         << "## Time series (`/timeseries`)\n\n"
         << "A *stock* is the state at the end of the day; a *flow* counts events during the day; a *mean* "
            "averages over the day's events. Summaries over a run (`jiceng compare`) take a stock's last value, "
-           "a flow's total and a mean's average over the days. "
+           "a flow's total and a mean's average over the days weighted by the events it averages. "
            "Outcomes marked *street* also have `<name>_by_street` over (day, street); those marked *org type* have "
            "`<name>_by_org_type` over (day, org_type), the types being government, public, state_firm, private, "
            "foreign, social, social_service (private schools and hospitals) and mass_team (群众团队).\n\n"

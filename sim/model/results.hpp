@@ -31,6 +31,9 @@ struct OutcomeSpec {
 };
 std::span<const OutcomeSpec> outcome_table();
 const OutcomeSpec& spec(Outcome o);
+// The flow that weights a mean outcome's days when a run is summarised
+// (days to resolution by needs resolved, needs per hour by hours).
+Outcome mean_weight(Outcome mean);
 
 // Per-building indicators written every output.snapshot_every days.
 enum class Indicator : int { residents, members, members_active_share, trust_mean, satisfaction_mean, needs_backlog, building_groups, ties_per_resident, count };

@@ -3,6 +3,7 @@
 #include <tbb/global_control.h>
 
 #include <numeric>
+#include <set>
 
 #include "sim/experiments/compare.hpp"
 #include "sim/model/simulation.hpp"
@@ -141,6 +142,30 @@ TEST(Compare, IntervalsFromPairedDifferences) {
     EXPECT_NEAR(c.outcomes[0].hi - c.outcomes[0].diff, 4.303 * 1.0 / std::sqrt(3.0), 1e-9);
     EXPECT_DOUBLE_EQ(c.outcomes[1].diff, 0.0);
     EXPECT_NE(c.to_json("a", "b").find("\"outcomes\": {\"residents\": {\"a\": 1.0"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jiceng
+
+namespace jiceng {
+namespace {
+
+TEST(Outcomes, EveryMeanHasAWeightAndNamesAreUnique) {
+    std::set<std::string_view> names;
+    for (int k = 0; k < kOutcomes; ++k) {
+        const auto& o = outcome_table()[k];
+        EXPECT_TRUE(names.insert(o.name).second) << o.name;
+        if (o.kind == OutcomeKind::Mean) EXPECT_NE(mean_weight(static_cast<Outcome>(k)), Outcome::count) << o.name;
+    }
+}
+
+TEST(Outcomes, SummaryOfAMeanIsWeighted) {
+    Results r;
+    r.district.assign(kOutcomes, std::vector<double>(3, 0.0));
+    r.district[static_cast<int>(Outcome::resolution_days_mean)] = {0.0, 10.0, 20.0};
+    r.district[static_cast<int>(Outcome::needs_resolved)] = {0.0, 1.0, 3.0};
+    EXPECT_DOUBLE_EQ(summary_value(r, Outcome::resolution_days_mean), (10.0 * 1 + 20.0 * 3) / 4);
+    EXPECT_DOUBLE_EQ(summary_value(r, Outcome::needs_resolved), 4.0);
 }
 
 }  // namespace
