@@ -152,7 +152,7 @@ const ParamSpec* find_param(std::string_view key) {
 std::vector<std::pair<std::string, std::string>> check_consistency(const Params& p) {
     std::vector<std::pair<std::string, std::string>> problems;
     const double org_shares = p.orgs_government_share + p.orgs_public_share + p.orgs_soe_share + p.orgs_foreign_share +
-                              p.orgs_social_share;
+                              p.orgs_social_share + p.orgs_social_service_share;
     if (org_shares > 1.0)
         problems.emplace_back("orgs.social_share", "workplace type shares add up to " + format_real(org_shares) +
                                                        " (expected at most 1; the rest are private firms)");

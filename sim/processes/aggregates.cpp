@@ -13,7 +13,7 @@ void refresh_aggregates(World& w, const DayContext& ctx, Index area, Tally&) {
     const bool disclosure = w.policy.disclosure;
     const float tie_keep = static_cast<float>(1.0 - ctx.rates.ties_decay_daily);
     double member_hours = 0, volunteer_hours = 0;
-    std::uint8_t skills = 0;
+    std::uint8_t skills = 0, member_skills = 0;
     for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
         std::uint32_t occupants = 0, active = 0, disclosed = 0;
         double trust = 0;
@@ -33,6 +33,7 @@ void refresh_aggregates(World& w, const DayContext& ctx, Index area, Tally&) {
                     volunteer_hours += ctx.rates.volunteer_hours_daily;
                 }
                 if ((active_member || volunteer) && r.skill[i]) skills |= static_cast<std::uint8_t>(1u << r.skill[i]);
+                if (active_member && r.skill[i]) member_skills |= static_cast<std::uint8_t>(1u << r.skill[i]);
             }
         }
         B.occupants[b] = static_cast<std::uint16_t>(std::min<std::uint32_t>(occupants, 65535));
@@ -44,6 +45,7 @@ void refresh_aggregates(World& w, const DayContext& ctx, Index area, Tally&) {
     A.member_hours[area] = static_cast<float>(member_hours);
     A.volunteer_hours[area] = static_cast<float>(volunteer_hours);
     A.skill_pool[area] = skills;
+    A.member_skill_pool[area] = member_skills;
 }
 
 }  // namespace jiceng

@@ -27,7 +27,7 @@ void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally) {
                                   ? std::min(1.0, p.discovery_property_visits / std::max<Index>(1, A.buildings[area]))
                                   : 0.0;
     const std::uint8_t studio_type = A.studio[area] ? static_cast<std::uint8_t>(A.studio[area] - 1) : 0;
-    const double self_report = p.discovery_self_report * (w.policy.platform ? 1.5 : 1.0);
+    const double self_report = p.discovery_self_report * w.policy.platform_report;
     for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
         const double plain_active = B.members_active[b] - B.members_disclosed_active[b];
         const double p_member = 1.0 - std::pow(1.0 - p.discovery_member_neighbour, plain_active) *

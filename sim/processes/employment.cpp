@@ -16,7 +16,7 @@ void run_employment(World& w, const DayContext& ctx, Index area, Tally& tally) {
     auto& r = w.residents;
     const auto& H = w.households;
     const auto& A = w.areas;
-    const double follow = std::min(1.0, ctx.p.employment_relation_follow * (w.policy.platform ? 1.2 : 1.0));
+    const double follow = std::min(1.0, ctx.p.employment_relation_follow * w.policy.platform_transfer);
     for (Index h = A.first_household[area]; h < A.first_household[area] + A.households[area]; ++h) {
         if (!H.occupied[h]) continue;
         for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {

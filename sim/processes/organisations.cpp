@@ -12,7 +12,8 @@
 // branch — at orgs.formation_rate, multiplied under dual responsibility;
 // evaluation linkage (4A) pushes social organisations, often into paper
 // branches; the 综合党委 takes in workplaces with 1-2 members; a liaison is
-// appointed for the rest. In April, the annual inspection gate (年检关).
+// appointed for those with fewer than 3 members. In orgs.inspection_month,
+// the annual inspection gate (年检关).
 // Working organisations fall idle (空转) and idle ones revive, with routine
 // upkeep, instructors and funding on the side of working. Relations are
 // transferred into a new organisation with a chance that depends on the
@@ -30,7 +31,6 @@ namespace jiceng {
 
 namespace {
 constexpr Index kStreetEntityBase = 0x80000000u;  // stream ids for per-street draws
-constexpr unsigned kInspectionMonth = 4;
 
 bool is_formal(PartyForm form) { return form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch; }
 
@@ -40,7 +40,7 @@ void form_organisation(World& w, const Params& p, Index k, Stream& s, bool worki
                                               ? PartyForm::OwnBranch
                                               : PartyForm::GroupInJoint);
     o.functional[k] = working;
-    transfer_relations(w, p, k, s, w.policy.platform ? 1.2 : 1.0);
+    transfer_relations(w, p, k, s, w.policy.platform_transfer);
 }
 
 // Staff turnover: leavers among the members, hires among new staff.
@@ -62,7 +62,7 @@ void turn_over(World& w, const Params& p, const Rates& rates, Index k, Stream& s
     o.members[k] = static_cast<std::uint16_t>(std::clamp(static_cast<int>(o.members[k]) - leavers + hires, 0, 65535));
     int relations = static_cast<int>(o.relations[k]) - transferred_leavers;
     if (is_formal(static_cast<PartyForm>(o.form[k])) && hires > 0) {
-        boost::random::binomial_distribution<int, double> moved(hires, std::min(1.0, transfer_chance(p, type) * (w.policy.platform ? 1.2 : 1.0)));
+        boost::random::binomial_distribution<int, double> moved(hires, std::min(1.0, transfer_chance(p, type) * w.policy.platform_transfer));
         relations += moved(s);
     }
     o.relations[k] = static_cast<std::uint16_t>(std::clamp(relations, 0, static_cast<int>(o.members[k])));
@@ -76,7 +76,8 @@ void run_organisations(World& w, const DayContext& ctx) {
     const Rates& rates = ctx.rates;
     const Policy& policy = w.policy;
     const bool monthly = ctx.calendar.is_month_start(ctx.day);
-    const bool inspection = monthly && unsigned(ctx.calendar.date(ctx.day).month()) == kInspectionMonth && policy.gate > 0;
+    const bool inspection =
+        monthly && unsigned(ctx.calendar.date(ctx.day).month()) == static_cast<unsigned>(p.orgs_inspection_month) && policy.gate > 0;
     bool changed = false;
     std::vector<std::uint32_t> live_per_street(w.streets.count(), 0);
     std::vector<std::int64_t> instructed_per_street(w.streets.count(), 0);
@@ -96,7 +97,7 @@ void run_organisations(World& w, const DayContext& ctx) {
         if (type != OrgType::MassTeam) ++live_per_street[o.street[k]];
         const bool registered = o.registered[k];
         const bool formal = is_formal(static_cast<PartyForm>(o.form[k]));
-        // A campaign acts at once on every eligible workplace.
+        // A campaign pushes every registered workplace with members but no organisation.
         if (policy.campaign_push > 0 && registered && !formal && o.members[k] >= 1 && s.bernoulli(policy.campaign_push)) {
             form_organisation(w, p, k, s, true);
             continue;
@@ -105,7 +106,7 @@ void run_organisations(World& w, const DayContext& ctx) {
         turn_over(w, p, rates, k, s);
         const auto form = static_cast<PartyForm>(o.form[k]);
         if (is_formal(form)) {
-            if (o.members[k] < 3 && s.bernoulli(rates.org_dissolve_monthly * (policy.routine ? 0.5 : 1.0))) {
+            if (o.members[k] < 3 && s.bernoulli(rates.org_dissolve_monthly * policy.routine_effect)) {
                 o.form[k] = static_cast<std::uint8_t>(policy.liaisons && registered ? PartyForm::Liaison : PartyForm::None);
                 o.functional[k] = 0;
                 o.relations[k] = 0;
@@ -115,16 +116,19 @@ void run_organisations(World& w, const DayContext& ctx) {
             // Instructors look after the first organisations of each street up to their capacity.
             o.instructor[k] = registered && instructed_per_street[o.street[k]] < instructor_capacity;
             instructed_per_street[o.street[k]] += o.instructor[k];
-            const double idle = rates.org_idle_monthly * (policy.routine ? 0.5 : 1.0) * (policy.funding ? 0.6 : 1.0) *
-                                (o.instructor[k] ? 0.4 : 1.0);
-            const double revive = std::min(1.0, rates.org_revive_monthly * (policy.routine ? 2.0 : 1.0) * (o.instructor[k] ? 3.0 : 1.0));
+            const double instructor = o.instructor[k] ? policy.instructor_effect : 1.0;
+            const double idle = rates.org_idle_monthly * policy.routine_effect * policy.funding_effect * instructor;
+            const double revive = std::min(1.0, rates.org_revive_monthly / (policy.routine_effect * instructor));
             if (o.functional[k] && s.bernoulli(idle)) o.functional[k] = 0;
             else if (!o.functional[k] && s.bernoulli(revive)) o.functional[k] = 1;
             continue;
         }
         if (!registered) {
-            // Mass teams: only territorial work reaches them.
-            if (o.members[k] >= 1 && s.bernoulli(policy.team_reach_monthly)) form_organisation(w, p, k, s, true);
+            // Mass teams: only territorial work reaches them, with a group in a joint branch.
+            if (o.members[k] >= 1 && s.bernoulli(policy.team_reach_monthly)) {
+                o.form[k] = static_cast<std::uint8_t>(PartyForm::GroupInJoint);
+                o.functional[k] = 1;
+            }
             continue;
         }
         if (o.members[k] >= 3) {
@@ -148,8 +152,9 @@ void run_organisations(World& w, const DayContext& ctx) {
             o.functional[k] = 0;
             o.relations[k] = static_cast<std::uint16_t>(o.relations[k] + imported);
         }
+        // Liaisons for workplaces without enough members for a group (S000).
         if (!is_formal(static_cast<PartyForm>(o.form[k])))
-            o.form[k] = static_cast<std::uint8_t>(policy.liaisons ? PartyForm::Liaison : PartyForm::None);
+            o.form[k] = static_cast<std::uint8_t>(policy.liaisons && o.members[k] < 3 ? PartyForm::Liaison : PartyForm::None);
     }
     // Births: private and foreign firms and social organisations, in proportion to their shares.
     const double private_share = std::max(0.0, 1.0 - p.orgs_government_share - p.orgs_public_share - p.orgs_soe_share -
@@ -169,7 +174,7 @@ void run_organisations(World& w, const DayContext& ctx) {
             const Index id = add_workplace(w, p, type, street, staff);
             // Registration gate (准入关): registered together with its Party organisation.
             if (o.members[id] >= 3 && staff.bernoulli(policy.gate)) form_organisation(w, p, id, staff, true);
-            else if (policy.liaisons) o.form[id] = static_cast<std::uint8_t>(PartyForm::Liaison);
+            else if (policy.liaisons && o.members[id] < 3) o.form[id] = static_cast<std::uint8_t>(PartyForm::Liaison);
             changed = true;
         }
     }

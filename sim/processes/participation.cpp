@@ -25,7 +25,7 @@ void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally
             for (Index i = B.first_resident[b]; i < B.first_resident[b] + B.residents[b]; ++i)
                 if (r.member[i] && (r.flags[i] & flag::kVolunteer) && H.occupied[r.household[i]]) ++member_volunteers;
         }
-        const double draw_in = B.occupants[b] ? 1.0 + p.participation_draw_in * member_volunteers / B.occupants[b] : 1.0;
+        const double draw_in = 1.0 + p.participation_draw_in * member_volunteers;
         for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) {
             if (!H.occupied[h]) continue;
             for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
@@ -53,7 +53,7 @@ void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally
                 // Mass teams: mostly retired residents (S000: 腰鼓队、晨练操队).
                 if (r.flags[i] & flag::kMassTeam) {
                     if (s.bernoulli(ctx.rates.team_leave_monthly)) r.flags[i] &= static_cast<std::uint8_t>(~flag::kMassTeam);
-                } else if (s.bernoulli(join * (r.age_band[i] == static_cast<std::uint8_t>(AgeBand::Retired) ? 1.0 : 0.2))) {
+                } else if (s.bernoulli(join * (r.age_band[i] == static_cast<std::uint8_t>(AgeBand::Retired) ? 1.0 : p.participation_team_join_working))) {
                     r.flags[i] |= flag::kMassTeam;
                 }
                 if (r.member[i] == static_cast<std::uint8_t>(MemberType::Floating) &&

@@ -26,7 +26,7 @@ namespace jiceng {
 namespace {
 constexpr std::uint64_t kAreaEntityBase = 0x80000000u;  // stream ids for per-area draws
 
-enum class Helper { Studio, Member, Volunteer, Lent, Staff };
+enum class Helper { Studio, Member, Volunteer, Lent, Staff, Generic };
 }  // namespace
 
 void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
@@ -80,8 +80,9 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
         r.flags[i] &= static_cast<std::uint8_t>(~flag::kNeedKnown);
         r.trust[i] += static_cast<float>(p.trust_learning * (1.0 - r.trust[i]));
         r.satisfaction[i] += static_cast<float>(p.trust_learning * (1.0 - r.satisfaction[i]));
-        if (helper == Helper::Staff || helper == Helper::Lent) return;
+        if (helper == Helper::Staff) return;
         ++helper_resolutions;
+        if (helper == Helper::Lent) return;
         B.ties[H.building[r.household[i]]] += static_cast<float>(p.ties_gain);
         if (helper == Helper::Volunteer) return;
         ++member_resolutions;
@@ -112,7 +113,7 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
             const bool by_member = area_stream.uniform() < member_part;
             if (!H.occupied[r.household[i]] || r.need[i] == 0) continue;
             // Generic visits bring no matching skill: the base chance only.
-            if (area_stream.bernoulli(std::min(1.0, p.response_resolve_base))) resolve(i, by_member ? Helper::Member : Helper::Volunteer, area_stream);
+            if (area_stream.bernoulli(chance(i, Helper::Generic))) resolve(i, by_member ? Helper::Member : Helper::Volunteer, area_stream);
         }
     }
 
@@ -135,6 +136,8 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
         } else if (lent_hours >= cost) {
             lent_hours -= cost;
             helper = Helper::Lent;
+        } else if (studio_hours >= cost) {
+            continue;  // only the studio can still help, with needs of its speciality
         } else {
             break;
         }

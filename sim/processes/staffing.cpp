@@ -1,7 +1,7 @@
 // Staffing of residents' committees, monthly: the secretary and staff team of
 // an area turns over (response.secretary_turnover, scaled by pay policy);
-// newcomers start at 0.8 of the mean skill, with a spread; training raises
-// skill towards 1.
+// newcomers start at response.newcomer_skill of the mean skill, with a spread;
+// training raises skill towards 1.
 #include <algorithm>
 
 #include "sim/processes/processes.hpp"
@@ -14,7 +14,8 @@ void run_staffing(World& w, const DayContext& ctx, Index area, Tally&) {
     Stream s = ctx.rng.stream(ctx.day, ProcessId::Staffing, area);
     float skill = A.staff_skill[area];
     if (s.bernoulli(ctx.rates.secretary_turnover_monthly * w.policy.secretary_turnover))
-        skill = static_cast<float>(0.8 * ctx.p.response_staff_skill + 0.2 * (s.uniform() - 0.5));
+        skill = static_cast<float>(ctx.p.response_newcomer_skill * ctx.p.response_staff_skill +
+                                   ctx.p.response_staff_skill_spread * 2.0 * (s.uniform() - 0.5));
     skill += static_cast<float>(w.policy.secretary_training / 12.0);
     A.staff_skill[area] = std::clamp(skill, 0.0f, 1.0f);
 }

@@ -4,9 +4,11 @@
 // for workplaces without a group, the 综合党委 fallback (托底) for workplaces
 // with 1-2 members, evaluation linkage (no 4A rating without a Party
 // organisation, which invites paper branches), instructors, a funding
-// guarantee with 六有 venues, an online platform, and either a campaign
-// (one push on campaign_day) or routine upkeep. The organisations process
+// guarantee with 六有 venues, an online platform, and a campaign (a push
+// spread over campaign_days) and/or routine upkeep. The organisations process
 // applies them; this module sets them and counts their cost.
+#include <cmath>
+
 #include "sim/strategies/strategy.hpp"
 
 namespace jiceng {
@@ -29,10 +31,16 @@ private:
         policy.rating_paper_share = p.coverage_rating_paper_share;
         policy.instructors_per_street = p.coverage_instructors;
         policy.instructor_load = p.coverage_instructor_load;
-        policy.funding = p.coverage_funding;
-        policy.platform = p.coverage_platform;
-        policy.routine = p.coverage_routine;
-        policy.campaign_push = ctx.day == p.coverage_campaign_day ? p.coverage_campaign_push : 0.0;
+        policy.routine_effect = p.coverage_routine ? p.coverage_routine_effect : 1.0;
+        policy.instructor_effect = p.coverage_instructor_effect;
+        policy.funding_effect = p.coverage_funding ? p.coverage_funding_effect : 1.0;
+        policy.platform_report = p.coverage_platform ? p.coverage_platform_report : 1.0;
+        policy.platform_transfer = p.coverage_platform ? p.coverage_platform_transfer : 1.0;
+        // The campaign's overall push, spread evenly over its days.
+        const bool campaigning = p.coverage_campaign_day >= 0 && ctx.day >= p.coverage_campaign_day &&
+                                 ctx.day < p.coverage_campaign_day + p.coverage_campaign_days;
+        policy.campaign_push =
+            campaigning ? 1.0 - std::pow(1.0 - std::min(p.coverage_campaign_push, 0.999999), 1.0 / static_cast<double>(p.coverage_campaign_days)) : 0.0;
         double cost = static_cast<double>(p.coverage_instructors * static_cast<std::int64_t>(w.streets.count())) * p.coverage_instructor_cost;
         if (p.coverage_funding) {
             std::size_t organisations = 0;

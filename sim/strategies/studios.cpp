@@ -3,8 +3,8 @@
 // hours to that kind of need in its residential area, learns of such needs
 // itself, and draws non-member residents into volunteering. The first
 // `pilots` studios open on the start day in the first areas that have a
-// skilled active helper; other areas adopt by Bass diffusion, checked on the
-// first of each month: an area with a skilled active helper and no studio
+// skilled active member; other areas adopt by Bass diffusion, checked on the
+// first of each month: an area with a skilled active member and no studio
 // opens one with yearly hazard innovation + imitation × (share of areas that
 // have a studio), its speciality drawn among the skills present.
 #include <algorithm>
@@ -47,10 +47,10 @@ private:
         w.policy.budget_per_day += static_cast<double>(studios) * p.studios_cost / 365.2425;
     }
 
-    // Opens a studio in area `a` if a skilled helper is active there.
+    // Opens a studio in area `a` if a skilled member is active there.
     bool open(World& w, const DayContext& ctx, Index a) {
         auto& A = w.areas;
-        const std::uint8_t pool = A.skill_pool[a];
+        const std::uint8_t pool = A.member_skill_pool[a];  // a member leads (领衔人)
         if (A.studio[a] || pool == 0) return false;
         int skills[kNeedTypes];
         int n = 0;

@@ -101,7 +101,8 @@ void draw_membership_and_state(World& w, const Params& p, Index h, Stream& s, st
             r.relation[i] = static_cast<std::uint8_t>(Relation::None);
         }
         // Mass-team participation starts at its join/leave balance; working adults join at a fifth of the rate.
-        const double join = p.participation_team_join * (band == AgeBand::Retired ? 1.0 : band == AgeBand::Working ? 0.2 : 0.0);
+        const double join = p.participation_team_join *
+                            (band == AgeBand::Retired ? 1.0 : band == AgeBand::Working ? p.participation_team_join_working : 0.0);
         if (s.uniform() < join / std::max(1e-9, join + p.participation_team_leave)) r.flags[i] |= flag::kMassTeam;
         const double spread = p.trust_initial_spread * (s.uniform() - 0.5) * 2.0;
         r.trust[i] = static_cast<float>(std::clamp(p.trust_initial + spread, 0.0, 1.0));
@@ -228,7 +229,7 @@ void draw_workplace_staff(World& w, const Params& p, Index id, Stream& s) {
             member_rate = p.orgs_member_rate_social;
             break;
         case OrgType::SocialService:
-            staff = -std::log(u) * 3.0 * p.orgs_social_size_mean;  // schools and hospitals are larger
+            staff = -std::log(u) * p.orgs_social_service_size_factor * p.orgs_social_size_mean;
             member_rate = p.orgs_member_rate_social;
             break;
         case OrgType::MassTeam:
@@ -355,6 +356,7 @@ World synthesize(const Model& model, const RandomStreams& rng) {
     A.member_hours.assign(na, 0.0f);
     A.volunteer_hours.assign(na, 0.0f);
     A.skill_pool.assign(na, 0);
+    A.member_skill_pool.assign(na, 0);
     A.overload.assign(na, 1.0f);
     A.member_resolutions.assign(na, 0);
     A.service_hours.assign(na, 0.0f);
@@ -362,7 +364,8 @@ World synthesize(const Model& model, const RandomStreams& rng) {
     A.staff_skill.resize(na);
     for (Index a = 0; a < na; ++a) {
         Stream s = rng.stream(-1, ProcessId::Layout, static_cast<std::uint64_t>(a) + 0x80000000u);
-        A.staff_skill[a] = static_cast<float>(std::clamp(p.response_staff_skill + 0.4 * (s.uniform() - 0.5), 0.0, 1.0));
+        A.staff_skill[a] = static_cast<float>(
+            std::clamp(p.response_staff_skill + p.response_staff_skill_spread * 2.0 * (s.uniform() - 0.5), 0.0, 1.0));
     }
     w.residents.resize(resident_slots);
 

@@ -96,6 +96,7 @@ struct Areas {
     // Aggregates of the previous state, refreshed at the start of each day.
     std::vector<float> member_hours, volunteer_hours;  // available per day
     std::vector<std::uint8_t> skill_pool;   // bit n set: an active helper is skilled at NeedType n
+    std::vector<std::uint8_t> member_skill_pool;  // the same, active members only (studio leaders)
     // Written by the response phase and read by engagement later the same day.
     std::vector<float> overload;            // >= 1: outstanding hours per active member over the threshold
     std::vector<std::uint32_t> member_resolutions;  // needs members resolved today
@@ -136,7 +137,9 @@ struct MembershipOdds {
 
 // Runtime policy state set by strategies each day and read by processes. It
 // is world state, not parameters: parameters never change during a run. The
-// defaults mean "no strategy"; a strategy switched off restores them.
+// defaults mean "no strategy". It is reset and set after the staffing phase,
+// so the phases before it (aggregates, moves, employment, staffing) see the
+// previous day's policy.
 struct Policy {
     // 楼组党建
     bool disclosure = false;                  // 亮身份: group members are visible
@@ -159,8 +162,10 @@ struct Policy {
     double lent_hours_daily = 0.0, team_reach_monthly = 0.0, team_join = 1.0;
     // organisational coverage
     double responsibility = 1.0, gate = 0.0, fallback_monthly = 0.0, rating_monthly = 0.0, rating_paper_share = 0.0;
-    bool liaisons = false, funding = false, platform = false, routine = false;
-    double campaign_push = 0.0;  // > 0 only on the campaign's first day
+    bool liaisons = false;
+    double routine_effect = 1.0, instructor_effect = 1.0, funding_effect = 1.0;  // 1 = no effect
+    double platform_report = 1.0, platform_transfer = 1.0;
+    double campaign_push = 0.0;  // daily chance, > 0 only while a campaign runs
     std::int64_t instructors_per_street = 0, instructor_load = 1;
     // Spending of all strategies today (yuan), recorded as `budget`.
     double budget_per_day = 0.0;
