@@ -33,9 +33,10 @@ test: build
 bench: build
 	bench/run.sh $(JICENG)
 
+# Regenerated from the tables; written aside first so a failure never truncates them.
 docs: build
-	$(JICENG) params --markdown > docs/parameters.md
-	$(JICENG) outputs --markdown > docs/outputs.md
+	$(JICENG) params --markdown > docs/parameters.md.tmp && mv docs/parameters.md.tmp docs/parameters.md
+	$(JICENG) outputs --markdown > docs/outputs.md.tmp && mv docs/outputs.md.tmp docs/outputs.md
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
