@@ -17,7 +17,7 @@ void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally) {
     auto& r = w.residents;
     const auto& H = w.households;
     const auto& B = w.buildings;
-    const auto& A = w.areas;
+    auto& A = w.areas;
     const Params& p = ctx.p;
     std::uint32_t occupied = 0;
     for (Index h = A.first_household[area]; h < A.first_household[area] + A.households[area]; ++h) occupied += H.occupied[h];
@@ -28,6 +28,8 @@ void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally) {
                                   : 0.0;
     const std::uint8_t studio_type = A.studio[area] ? static_cast<std::uint8_t>(A.studio[area] - 1) : 0;
     const double self_report = p.discovery_self_report * w.policy.platform_report;
+    auto& known = A.known[area];  // handed to the response phase
+    known.clear();
     for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
         const double plain_active = B.members_active[b] - B.members_disclosed_active[b];
         const double p_member = 1.0 - std::pow(1.0 - p.discovery_member_neighbour, plain_active) *
@@ -36,7 +38,11 @@ void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally) {
         for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) {
             if (!H.occupied[h]) continue;
             for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
-                if (r.need[i] == 0 || (r.flags[i] & flag::kNeedKnown)) continue;
+                if (r.need[i] == 0) continue;
+                if (r.flags[i] & flag::kNeedKnown) {
+                    known.push_back(i);
+                    continue;
+                }
                 Stream s = ctx.rng.stream(ctx.day, ProcessId::Discovery, i);
                 const double p_self = std::min(1.0, self_report * r.satisfaction[i]);
                 const double p_building = r.need[i] == static_cast<std::uint8_t>(NeedType::Public) ? p_property : 0.0;
@@ -46,6 +52,7 @@ void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally) {
                 if (s.bernoulli(p_any)) {
                     r.flags[i] |= flag::kNeedKnown;
                     ++tally.known;
+                    known.push_back(i);
                 }
             }
         }

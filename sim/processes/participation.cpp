@@ -14,9 +14,12 @@ void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally
     auto& r = w.residents;
     const auto& H = w.households;
     const auto& B = w.buildings;
-    const auto& A = w.areas;
+    auto& A = w.areas;
     const Params& p = ctx.p;
     const bool monthly = ctx.calendar.is_month_start(ctx.day);
+    // Between monthly rounds only application decisions happen here.
+    if (!monthly && A.next_decision[area] > ctx.day) return;
+    std::int32_t next_decision = INT32_MAX;
     const double studio_recruit = A.studio[area] ? w.policy.studio_recruit_monthly : 0.0;
     const double join = ctx.rates.team_join_monthly * w.policy.team_join;
     for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
@@ -30,6 +33,7 @@ void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally
             if (!H.occupied[h]) continue;
             for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
                 const bool deciding = r.application_day[i] == ctx.day;
+                if (r.application_day[i] > ctx.day) next_decision = std::min(next_decision, r.application_day[i]);
                 const bool choosing = monthly && r.age_band[i] != static_cast<std::uint8_t>(AgeBand::Child);
                 if (!deciding && !choosing) continue;
                 Stream s = ctx.rng.stream(ctx.day, ProcessId::Participation, i);
@@ -75,6 +79,7 @@ void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally
             }
         }
     }
+    A.next_decision[area] = next_decision;
 }
 
 }  // namespace jiceng

@@ -36,16 +36,9 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
     auto& A = w.areas;
     const Params& p = ctx.p;
     const Policy& policy = w.policy;
-    std::vector<Index> known;
+    std::vector<Index>& known = A.known[area];  // gathered by discovery today, in slot order
     std::uint32_t active_members = 0;
-    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
-        active_members += B.members_active[b];
-        for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) {
-            if (!H.occupied[h]) continue;
-            for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i)
-                if (r.need[i] != 0 && (r.flags[i] & flag::kNeedKnown)) known.push_back(i);
-        }
-    }
+    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) active_members += B.members_active[b];
     const double cost = p.response_hours_per_need;
     const double load = static_cast<double>(known.size()) * cost / std::max<std::uint32_t>(1, active_members);
     A.overload[area] = static_cast<float>(std::max(1.0, load / p.engagement_overload_hours));
@@ -90,6 +83,7 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
         if (!r.member[i] && r.age_band[i] != static_cast<std::uint8_t>(AgeBand::Child) && r.application_day[i] < 0 &&
             s.bernoulli(p.participation_apply_after_help * r.trust[i])) {
             r.application_day[i] = static_cast<std::int32_t>(ctx.day + p.participation_vetting_days);
+            A.next_decision[area] = std::min(A.next_decision[area], r.application_day[i]);
             ++tally.applications;
         }
     };

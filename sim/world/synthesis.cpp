@@ -361,6 +361,8 @@ World synthesize(const Model& model, const RandomStreams& rng) {
     A.member_resolutions.assign(na, 0);
     A.service_hours.assign(na, 0.0f);
     A.studio.assign(na, 0);
+    A.next_decision.assign(na, INT32_MAX);
+    A.known.assign(na, {});
     A.staff_skill.resize(na);
     for (Index a = 0; a < na; ++a) {
         Stream s = rng.stream(-1, ProcessId::Layout, static_cast<std::uint64_t>(a) + 0x80000000u);

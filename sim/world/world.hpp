@@ -105,6 +105,12 @@ struct Areas {
     std::vector<float> staff_skill;
     // Volunteer studio (党员志愿者工作室): NeedType of its speciality + 1, or 0.
     std::vector<std::uint8_t> studio;
+    // Earliest day a pending membership application is decided (INT32_MAX if
+    // none): lets the participation phase skip areas with nothing due.
+    std::vector<std::int32_t> next_decision;
+    // Residents with a known open need, in slot order: gathered by discovery,
+    // answered by response on the same day.
+    std::vector<std::vector<Index>> known;
     std::size_t count() const { return street.size(); }
 };
 
