@@ -93,7 +93,8 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
     Stream area_stream = ctx.rng.stream(ctx.day, ProcessId::Response, kAreaEntityBase + area);
     // Whole visits; the fraction left over is a visit with that probability.
     const double expected_visits = generic_hours / cost;
-    const int visits = static_cast<int>(expected_visits) + area_stream.bernoulli(expected_visits - std::floor(expected_visits));
+    const int visits = std::min(static_cast<int>(expected_visits) + area_stream.bernoulli(expected_visits - std::floor(expected_visits)),
+                                static_cast<int>((member_hours + volunteer_hours) / cost));
     if (visits > 0 && A.residents[area] > 0) {
         const double member_part = member_hours / (member_hours + volunteer_hours);
         const double spent = std::min(visits * cost, member_hours + volunteer_hours);
