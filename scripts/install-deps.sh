@@ -9,7 +9,7 @@ packages=(
   libboost-random-dev libtbb-dev libhdf5-dev hdf5-tools
   libtomlplusplus-dev libcli11-dev
   googletest libgtest-dev libbenchmark-dev
-  libsfml-dev libfontconfig-dev fonts-noto-cjk xvfb xauth
+  libsfml-dev libx11-dev libfontconfig-dev fonts-noto-cjk xvfb xauth
   python3 python3-h5py python3-netcdf4 python3-h5netcdf python3-xarray
 )
 

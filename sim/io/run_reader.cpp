@@ -150,7 +150,10 @@ void read_timeseries(hid_t file, RunData& run) {
     const auto table = outcome_table();
     std::vector<std::string> names;
     for (const auto& member : h5::list_members(group)) {
-        if (member == "day" || member.ends_with("_by_street") || !is_float_dataset(group, member)) continue;
+        // Outcomes are the one-dimensional float datasets; companions over
+        // (day, street) are read with their outcome, and other breakdowns
+        // (e.g. by organisation type) are not needed here.
+        if (member == "day" || !is_float_dataset(group, member) || dataset_dims(group, member).size() != 1) continue;
         names.push_back(member);
     }
     std::stable_sort(names.begin(), names.end(),
@@ -184,6 +187,7 @@ void read_snapshots(hid_t file, RunData& run) {
     const auto building_dims = dataset_dims(group, "building");
     if (building_dims.size() != 1) throw Problem("dataset building is not one-dimensional");
     const hsize_t nb = building_dims[0];
+    if (nb == 0) throw Problem("the run has no buildings");
     const hsize_t n_snap = run.snapshot_days.size();
     for (const char* column : {"building_x", "building_y", "building_street", "building_area", "building_households"})
         expect_dims(group, column, {nb});
@@ -203,7 +207,9 @@ void read_snapshots(hid_t file, RunData& run) {
     const auto table = indicator_table();
     std::vector<std::string> names;
     for (const auto& member : h5::list_members(group)) {
-        if (member.starts_with("building") || member == "snapshot" || !is_float_dataset(group, member)) continue;
+        // Indicators are the two-dimensional float datasets; the static
+        // building columns and the axes are one-dimensional.
+        if (!is_float_dataset(group, member) || dataset_dims(group, member).size() != 2) continue;
         names.push_back(member);
     }
     std::stable_sort(names.begin(), names.end(),

@@ -27,8 +27,9 @@ struct VariableInfo {
     std::string long_name;     // English
     std::string long_name_zh;  // Chinese
     std::string description;   // definition (English), may be empty
-    std::string kind;          // "stock" or "flow" for outcomes, "" for indicators
-    bool is_flow() const { return kind == "flow"; }
+    std::string kind;          // outcomes: "stock", "flow" or "mean" (see docs/outputs.md); indicators: ""
+    // A flow or a daily mean describes the day's events rather than a state.
+    bool is_stock() const { return kind.empty() || kind == "stock"; }
 };
 
 // One outcome over the time axis, and per street where the file has it.
