@@ -57,7 +57,7 @@ struct Tally {
     double member_hours = 0, staff_hours = 0;
     std::int64_t applications = 0, new_members = 0;
     std::int64_t member_resolutions = 0;  // needs resolved by members (feeds engagement)
-    std::int64_t helper_resolutions = 0;  // by members, volunteers and studios
+    std::int64_t helper_resolutions = 0;  // by members, volunteers, studios and lent staff
     double generic_hours = 0;
     std::int64_t relations_followed = 0, relations_lost = 0, floating_lost = 0;
 

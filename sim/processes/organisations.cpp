@@ -3,7 +3,7 @@
 // Daily: private, foreign and social workplaces close (orgs.closure_rate);
 // new private firms, foreign firms and social organisations open in each
 // street (orgs.birth_rate), passing the registration gate (准入关) when the
-// coverage policy sets one. A coverage campaign acts on its first day.
+// coverage policy sets one. A coverage campaign pushes daily over its days.
 //
 // Monthly: staff turn over, so the number of Party members in a workplace
 // drifts; a Party organisation whose workplace falls below 3 members may

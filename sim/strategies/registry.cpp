@@ -41,7 +41,7 @@ std::span<const StrategyInfo> strategy_registry() {
          &Params::secretary_enabled, "staffing", &make_secretary},
         {"coverage", "Organisational coverage policies", "“两新”组织党建覆盖",
          "Dual responsibility, registration and inspection gates, liaisons, 综合党委 fallback, 4A evaluation linkage, "
-         "instructors, funding and 六有 venues, online platform, campaign or routine upkeep (S000, S001, S004).",
+         "instructors, funding and 六有 venues, online platform, a campaign and/or routine upkeep (S000, S001, S004).",
          &Params::coverage_enabled, "staffing", &make_coverage},
         {"floating", "Floating-member management", "流动党员管理",
          "Floating members register where they live (inflow area primary) and are handed over when they move on "

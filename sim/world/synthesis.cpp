@@ -100,7 +100,7 @@ void draw_membership_and_state(World& w, const Params& p, Index h, Stream& s, st
         } else {
             r.relation[i] = static_cast<std::uint8_t>(Relation::None);
         }
-        // Mass-team participation starts at its join/leave balance; working adults join at a fifth of the rate.
+        // Mass-team participation starts at its join/leave balance (working adults join at team_join_working of the rate).
         const double join = p.participation_team_join *
                             (band == AgeBand::Retired ? 1.0 : band == AgeBand::Working ? p.participation_team_join_working : 0.0);
         if (s.uniform() < join / std::max(1e-9, join + p.participation_team_leave)) r.flags[i] |= flag::kMassTeam;
