@@ -10,6 +10,7 @@ packages=(
   libtomlplusplus-dev libcli11-dev
   googletest libgtest-dev libbenchmark-dev
   libsfml-dev libx11-dev libfontconfig-dev fonts-noto-cjk xvfb xauth
+  openmpi-bin libopenmpi-dev
   python3 python3-h5py python3-netcdf4 python3-h5netcdf python3-xarray
 )
 

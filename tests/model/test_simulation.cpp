@@ -155,7 +155,7 @@ TEST(Outcomes, EveryMeanHasAWeightAndNamesAreUnique) {
     for (int k = 0; k < kOutcomes; ++k) {
         const auto& o = outcome_table()[k];
         EXPECT_TRUE(names.insert(o.name).second) << o.name;
-        if (o.kind == OutcomeKind::Mean) EXPECT_NE(mean_weight(static_cast<Outcome>(k)), Outcome::count) << o.name;
+        if (o.kind == OutcomeKind::Mean) { EXPECT_NE(mean_weight(static_cast<Outcome>(k)), Outcome::count) << o.name; }
     }
 }
 

@@ -29,7 +29,7 @@ TEST(ParamTable, EveryEntryIsComplete) {
         EXPECT_FALSE(spec.doc_en.empty());
         EXPECT_FALSE(spec.doc_zh.empty());
         EXPECT_FALSE(spec.source.empty()) << "every parameter names its source or says assumption";
-        if (spec.has_range()) EXPECT_LE(spec.min, spec.max);
+        if (spec.has_range()) { EXPECT_LE(spec.min, spec.max); }
         EXPECT_FALSE(spec.check(spec.default_value()).has_value()) << "default outside its own range";
         EXPECT_EQ(find_param(spec.key), &spec);
     }

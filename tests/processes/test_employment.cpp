@@ -161,9 +161,9 @@ TEST(Employment, RelationsFollowJobChangesAtTheFollowShare) {
         }
         const double n = static_cast<double>(followed + lost);
         ASSERT_GT(n, 500) << "follow " << follow;
-        if (follow == 0.0) EXPECT_EQ(followed, 0);
-        else if (follow == 1.0) EXPECT_EQ(lost, 0);
-        else EXPECT_NEAR(followed / n, follow, 4.0 * binomial_se(follow, n));
+        if (follow == 0.0) { EXPECT_EQ(followed, 0); }
+        else if (follow == 1.0) { EXPECT_EQ(lost, 0); }
+        else { EXPECT_NEAR(followed / n, follow, 4.0 * binomial_se(follow, n)); }
     }
 }
 
@@ -264,7 +264,7 @@ TEST(Employment, VacantHouseholdsAreUntouched) {
         const bool same = w.residents.age_band[i] == before.residents.age_band[i] &&
                           w.residents.employer[i] == before.residents.employer[i] &&
                           w.residents.flags[i] == before.residents.flags[i];
-        if (!w.households.occupied[w.residents.household[i]]) EXPECT_TRUE(same) << i;
+        if (!w.households.occupied[w.residents.household[i]]) { EXPECT_TRUE(same) << i; }
         else changed_occupied += !same;
     }
     EXPECT_GT(changed_occupied, 100);

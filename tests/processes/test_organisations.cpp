@@ -345,8 +345,8 @@ TEST(Organisations, ClosuresOnlyForPrivateForeignAndSocialTypes) {
     EXPECT_NEAR(closures / exposure, q, 4.0 * binomial_se(q, exposure));
     for (Index k = 0; k < o.count(); ++k) {
         const double weight = w.employer_cdf[k] - (k ? w.employer_cdf[k - 1] : 0.0);
-        if (!o.alive[k] || !o.registered[k]) EXPECT_EQ(weight, 0.0) << k;
-        else EXPECT_EQ(weight, o.staff[k]) << k;
+        if (!o.alive[k] || !o.registered[k]) { EXPECT_EQ(weight, 0.0) << k; }
+        else { EXPECT_EQ(weight, o.staff[k]) << k; }
     }
 }
 

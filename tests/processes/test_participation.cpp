@@ -191,8 +191,8 @@ TEST(Participation, NonMemberVolunteeringScalesWithTrust) {
             started += has(bench.w, i, flag::kVolunteer);
         }
         const double q = per_month(0.9) * trust;
-        if (trust == 0.0f) EXPECT_EQ(started, 0);
-        else EXPECT_NEAR(started / n, q, 4.0 * binomial_se(q, n));
+        if (trust == 0.0f) { EXPECT_EQ(started, 0); }
+        else { EXPECT_NEAR(started / n, q, 4.0 * binomial_se(q, n)); }
     }
 }
 

@@ -74,8 +74,8 @@ TEST(Staffing, TurnoverFrequencyFollowsTheRateAndPolicy) {
             }
         }
         const double q = per_month(0.5) * factor;
-        if (factor == 0.0) EXPECT_EQ(turned, 0);
-        else EXPECT_NEAR(turned / n, q, 4.0 * binomial_se(q, n));
+        if (factor == 0.0) { EXPECT_EQ(turned, 0); }
+        else { EXPECT_NEAR(turned / n, q, 4.0 * binomial_se(q, n)); }
     }
 }
 
@@ -139,8 +139,8 @@ TEST(Staffing, TouchesOnlyItsOwnArea) {
     const auto before = bench.w.areas.staff_skill;
     bench.run(&run_staffing, kFeb1, 5);
     for (Index a = 0; a < bench.areas(); ++a) {
-        if (a == 5) EXPECT_NE(bench.w.areas.staff_skill[a], before[a]);
-        else EXPECT_EQ(bench.w.areas.staff_skill[a], before[a]);
+        if (a == 5) { EXPECT_NE(bench.w.areas.staff_skill[a], before[a]); }
+        else { EXPECT_EQ(bench.w.areas.staff_skill[a], before[a]); }
     }
 }
 

@@ -99,9 +99,9 @@ TEST(Synthesis, WorkplacesFollowTheThresholdRule) {
         // Only registered workplaces with 3+ members have a group or branch (S000) at day 0;
         // mass teams are untouched by the rule.
         const bool formal = form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch;
-        if (formal) EXPECT_TRUE(w.orgs.members[k] >= 3 && !mass_team);
-        else EXPECT_EQ(form, PartyForm::None);
-        if (formal && w.orgs.staff[k] >= 30) EXPECT_EQ(form, PartyForm::OwnBranch);
+        if (formal) { EXPECT_TRUE(w.orgs.members[k] >= 3 && !mass_team); }
+        else { EXPECT_EQ(form, PartyForm::None); }
+        if (formal && w.orgs.staff[k] >= 30) { EXPECT_EQ(form, PartyForm::OwnBranch); }
         EXPECT_LE(w.orgs.relations[k], w.orgs.members[k]);
         big += w.orgs.staff[k] >= 200;
     }

@@ -1,0 +1,135 @@
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "sim/experiments/export.hpp"
+#include "sim/io/hdf5_util.hpp"
+#include "sim/io/run_reader.hpp"
+#include "sim/io/run_writer.hpp"
+#include "sim/model/simulation.hpp"
+
+namespace fs = std::filesystem;
+
+namespace jiceng {
+namespace {
+
+class ExportTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = fs::temp_directory_path() / ("jiceng-export-" + std::to_string(::getpid()));
+        fs::create_directories(dir_);
+        Scenario s = load_scenario(fs::path(JICENG_SOURCE_DIR) / "tests/experiments/data/tiny.toml");
+        s.params.district_streets = 2;
+        Simulation sim(freeze(s), 9, 0, 40);
+        sim.run();
+        sim.finish();
+        write_run(dir_ / "run.h5", sim, RunProvenance{"tiny.toml", 1, "", ""});
+        run_ = new RunData(read_run(dir_ / "run.h5"));
+    }
+    static void TearDownTestSuite() {
+        delete run_;
+        fs::remove_all(dir_);
+    }
+    static ExportTable table(ExportLevel level, ExportWhat what, std::vector<std::string> variables = {}) {
+        return export_table(dir_ / "run.h5", ExportOptions{level, what, std::move(variables)});
+    }
+    static std::size_t column(const ExportTable& t, const std::string& name) {
+        return static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), name) - t.columns.begin()) - t.id_columns;
+    }
+    static inline fs::path dir_;
+    static inline RunData* run_ = nullptr;
+};
+
+TEST_F(ExportTest, DistrictOutcomesAreTheTimeSeries) {
+    const auto t = table(ExportLevel::District, ExportWhat::Outcomes);
+    ASSERT_EQ(t.numbers.size(), 41u);
+    EXPECT_EQ(t.columns[0], "date");
+    EXPECT_EQ(t.columns[1], "day");
+    EXPECT_EQ(t.text[40][0], run_->date[40]);
+    const auto k = column(t, "trust_mean");
+    for (std::size_t d = 0; d <= 40; ++d) EXPECT_EQ(t.numbers[d][k], run_->find_outcome("trust_mean")->values[d]);
+}
+
+TEST_F(ExportTest, StreetOutcomesAddUpToTheDistrict) {
+    const auto t = table(ExportLevel::Street, ExportWhat::Outcomes, {"residents", "needs_resolved"});
+    ASSERT_EQ(t.numbers.size(), 41u * 2);
+    EXPECT_EQ(t.columns, (std::vector<std::string>{"date", "day", "street", "street_name", "residents", "needs_resolved"}));
+    for (std::size_t d = 0; d <= 40; ++d) {
+        EXPECT_DOUBLE_EQ(t.numbers[2 * d][0] + t.numbers[2 * d + 1][0], run_->find_outcome("residents")->values[d]);
+        EXPECT_DOUBLE_EQ(t.numbers[2 * d][1] + t.numbers[2 * d + 1][1], run_->find_outcome("needs_resolved")->values[d]);
+    }
+    // Outcomes without a street breakdown are named as such.
+    try {
+        table(ExportLevel::Street, ExportWhat::Outcomes, {"households"});
+        FAIL() << "households has no street breakdown";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("by street"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(ExportTest, IndicatorsRollUpBySumOrWeightedMean) {
+    const auto building = table(ExportLevel::Building, ExportWhat::Indicators);
+    const auto area = table(ExportLevel::Area, ExportWhat::Indicators);
+    const auto street = table(ExportLevel::Street, ExportWhat::Indicators);
+    const auto district = table(ExportLevel::District, ExportWhat::Indicators);
+    const std::size_t snaps = run_->snapshot_days.size(), nb = run_->buildings.count();
+    ASSERT_EQ(snaps, 3u);  // days 0, 20, 40
+    EXPECT_EQ(building.numbers.size(), snaps * nb);
+    EXPECT_EQ(area.numbers.size(), snaps * 6);
+    EXPECT_EQ(street.numbers.size(), snaps * 2);
+    EXPECT_EQ(district.numbers.size(), snaps);
+    const auto residents = column(district, "residents"), trust = column(district, "trust_mean"), active = column(district, "members_active_share");
+    for (std::size_t s = 0; s < snaps; ++s) {
+        double people = 0, trust_weighted = 0, members = 0, active_weighted = 0;
+        for (std::size_t b = 0; b < nb; ++b) {
+            const double r = run_->find_indicator("residents")->values[s * nb + b];
+            const double m = run_->find_indicator("members")->values[s * nb + b];
+            people += r;
+            trust_weighted += r * run_->find_indicator("trust_mean")->values[s * nb + b];
+            members += m;
+            if (m > 0) active_weighted += m * run_->find_indicator("members_active_share")->values[s * nb + b];
+        }
+        EXPECT_DOUBLE_EQ(district.numbers[s][residents], people);
+        EXPECT_NEAR(district.numbers[s][trust], trust_weighted / people, 1e-9);
+        EXPECT_NEAR(district.numbers[s][active], active_weighted / members, 1e-9);
+        double by_area = 0, by_street = 0;
+        for (std::size_t a = 0; a < 6; ++a) by_area += area.numbers[s * 6 + a][residents];
+        for (std::size_t k = 0; k < 2; ++k) by_street += street.numbers[s * 2 + k][residents];
+        EXPECT_DOUBLE_EQ(by_area, people);
+        EXPECT_DOUBLE_EQ(by_street, people);
+    }
+}
+
+TEST_F(ExportTest, RefusesWhatTheFileDoesNotHold) {
+    EXPECT_THROW(table(ExportLevel::Building, ExportWhat::Outcomes), InputError);
+    EXPECT_THROW(table(ExportLevel::District, ExportWhat::Outcomes, {"trust_men"}), InputError);
+    EXPECT_THROW(parse_level("buildings"), InputError);
+    EXPECT_THROW(parse_what("outcome"), InputError);
+    EXPECT_EQ(parse_level("area"), ExportLevel::Area);
+    EXPECT_THROW(export_table(dir_ / "missing.h5", ExportOptions{}), RunFileError);
+}
+
+TEST_F(ExportTest, WritesCsvAndNetcdf) {
+    const auto t = table(ExportLevel::Street, ExportWhat::Indicators, {"residents", "trust_mean"});
+    std::ostringstream csv;
+    write_csv(t, csv);
+    const std::string text = csv.str();
+    EXPECT_EQ(text.substr(0, text.find('\n')), "date,day,street,street_name,residents,trust_mean");
+    EXPECT_EQ(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), t.numbers.size() + 1);
+    write_netcdf(t, dir_ / "street.nc");
+    h5::Handle f(H5Fopen((dir_ / "street.nc").c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open");
+    const auto residents = h5::read_doubles(f, "residents");
+    ASSERT_EQ(residents.size(), t.numbers.size());
+    for (std::size_t r = 0; r < residents.size(); ++r) EXPECT_EQ(residents[r], t.numbers[r][0]);
+    EXPECT_EQ(h5::read_strings(f, "street_label").size(), 2u);
+    EXPECT_EQ(h5::read_strings(f, "snapshot_label").front(), "2003-01-01");
+}
+
+}  // namespace
+}  // namespace jiceng
