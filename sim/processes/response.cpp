@@ -50,9 +50,10 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
     double volunteer_hours = A.volunteer_hours[area] * policy.provision;
     double studio_hours = A.studio[area] ? policy.studio_hours_daily : 0.0;
     double lent_hours = policy.lent_hours_daily;
+    // Service offered to residents, spent or not: what crowds out self-help (包办代替).
+    A.service_hours[area] = static_cast<float>(member_hours + volunteer_hours + studio_hours + lent_hours);
     double staff_hours = working_day ? A.staff[area] * p.response_staff_hours * policy.staff_effort : 0.0;
     const std::uint8_t studio_type = A.studio[area] ? static_cast<std::uint8_t>(A.studio[area] - 1) : 0;
-    double helper_hours_spent = 0;
     std::uint32_t member_resolutions = 0, helper_resolutions = 0;
 
     auto chance = [&](Index i, Helper helper) {
@@ -102,7 +103,6 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
         volunteer_hours -= spent * (1.0 - member_part);
         tally.member_hours += spent;
         tally.generic_hours += spent;
-        helper_hours_spent += spent;
         for (int v = 0; v < visits; ++v) {
             const Index i = A.first_resident[area] + static_cast<Index>(area_stream.uniform() * A.residents[area]);
             const bool by_member = area_stream.uniform() < member_part;
@@ -139,13 +139,11 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
         if (helper == Helper::Staff) tally.staff_hours += cost;
         else {
             tally.member_hours += cost;
-            helper_hours_spent += cost;
         }
         Stream s = ctx.rng.stream(ctx.day, ProcessId::Response, i);
         if (s.bernoulli(chance(i, helper))) resolve(i, helper, s);
     }
     A.member_resolutions[area] = member_resolutions;
-    A.service_hours[area] = static_cast<float>(helper_hours_spent);
     tally.member_resolutions += member_resolutions;
     tally.helper_resolutions += helper_resolutions;
 }
