@@ -1,5 +1,7 @@
 #include "sim/experiments/toml_input.hpp"
 
+#include "sim/scenario/toml_node.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -10,22 +12,8 @@
 
 namespace jiceng::input {
 
-int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
-
-std::string type_of(const toml::node& node) {
-    switch (node.type()) {
-        case toml::node_type::table: return "a table";
-        case toml::node_type::array: return "an array";
-        case toml::node_type::string: return "a string";
-        case toml::node_type::integer: return "an integer";
-        case toml::node_type::floating_point: return "a number";
-        case toml::node_type::boolean: return "a boolean";
-        case toml::node_type::date: return "a date";
-        case toml::node_type::time: return "a time";
-        case toml::node_type::date_time: return "a date-time";
-        default: return "nothing";
-    }
-}
+int line_of(const toml::node& node) { return toml_line(node); }
+std::string type_of(const toml::node& node) { return toml_type_name(node); }
 
 namespace {
 std::string join(const std::vector<std::string>& words) {

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <toml++/toml.h>
 
+#include "sim/scenario/toml_node.hpp"
+
 namespace jiceng {
 
 std::string Diagnostic::str() const {
@@ -90,22 +92,8 @@ std::vector<std::string> all_groups() {
     return {groups.begin(), groups.end()};
 }
 
-int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
-
-std::string node_type_name(const toml::node& node) {
-    switch (node.type()) {
-        case toml::node_type::table: return "a table";
-        case toml::node_type::array: return "an array";
-        case toml::node_type::string: return "a string";
-        case toml::node_type::integer: return "an integer";
-        case toml::node_type::floating_point: return "a number";
-        case toml::node_type::boolean: return "a boolean";
-        case toml::node_type::date: return "a date";
-        case toml::node_type::time: return "a time";
-        case toml::node_type::date_time: return "a date-time";
-        default: return "nothing";
-    }
-}
+int line_of(const toml::node& node) { return toml_line(node); }
+std::string node_type_name(const toml::node& node) { return toml_type_name(node); }
 
 class Loader {
 public:
@@ -311,6 +299,23 @@ Scenario finish(Layer layer, const std::string& file) {
 }
 
 }  // namespace
+
+int toml_line(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+
+std::string toml_type_name(const toml::node& node) {
+    switch (node.type()) {
+        case toml::node_type::table: return "a table";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::string: return "a string";
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a number";
+        case toml::node_type::boolean: return "a boolean";
+        case toml::node_type::date: return "a date";
+        case toml::node_type::time: return "a time";
+        case toml::node_type::date_time: return "a date-time";
+        default: return "nothing";
+    }
+}
 
 Scenario load_scenario(const std::filesystem::path& file) {
     Loader loader;
