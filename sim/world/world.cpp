@@ -27,9 +27,9 @@ void Residents::resize(std::size_t n) {
 }
 
 std::size_t Residents::bytes() const {
-    return bytes_of(household) + bytes_of(employer) + bytes_of(age_band) + bytes_of(flags) + bytes_of(skill) +
-           bytes_of(member) + bytes_of(engagement) + bytes_of(relation) + bytes_of(need) + bytes_of(need_age) + bytes_of(trust) +
-           bytes_of(satisfaction) + bytes_of(next_need_day) + bytes_of(application_day);
+    std::size_t n = 0;
+    visit(*this, [&](const char*, const auto& v) { n += bytes_of(v); });
+    return n;
 }
 
 std::size_t World::occupied_residents() const {
@@ -40,14 +40,14 @@ std::size_t World::occupied_residents() const {
 }
 
 std::size_t World::bytes() const {
-    const auto& b = buildings;
-    const auto& h = households;
-    return residents.bytes() + bytes_of(h.building) + bytes_of(h.first_resident) + bytes_of(h.size) +
-           bytes_of(h.occupied) + bytes_of(h.tenure) + bytes_of(h.next_move_day) + bytes_of(b.area) + bytes_of(b.x) +
-           bytes_of(b.y) + bytes_of(b.first_household) + bytes_of(b.households) + bytes_of(b.first_resident) +
-           bytes_of(b.residents) + bytes_of(b.groups) + bytes_of(b.ties) + bytes_of(b.occupants) +
-           bytes_of(b.members_active) + bytes_of(b.members_disclosed_active) + bytes_of(b.trust_mean) +
-           bytes_of(orgs.type) * 12 + bytes_of(employer_cdf);
+    std::size_t n = residents.bytes() + bytes_of(employer_cdf);
+    const auto add = [&](const char*, const auto& v) { n += bytes_of(v); };
+    Households::visit(households, add);
+    Buildings::visit(buildings, add);
+    Areas::visit(areas, add);
+    Organisations::visit(orgs, add);
+    for (const auto& k : areas.known) n += bytes_of(k);
+    return n;
 }
 
 }  // namespace jiceng

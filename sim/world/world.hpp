@@ -59,6 +59,25 @@ struct Residents {
     std::vector<std::int32_t> next_need_day;     // event-driven arrival of the next need
     std::vector<std::int32_t> application_day;   // day a membership application is decided, or -1
 
+    // Every persistent array, by name (checkpoints, memory accounting). A new
+    // array must be listed here or it is not saved.
+    template <class Self, class F>
+    static void visit(Self& self, F&& f) {
+        f("household", self.household);
+        f("employer", self.employer);
+        f("age_band", self.age_band);
+        f("flags", self.flags);
+        f("skill", self.skill);
+        f("member", self.member);
+        f("engagement", self.engagement);
+        f("relation", self.relation);
+        f("need", self.need);
+        f("need_age", self.need_age);
+        f("trust", self.trust);
+        f("satisfaction", self.satisfaction);
+        f("next_need_day", self.next_need_day);
+        f("application_day", self.application_day);
+    }
     std::size_t size() const { return household.size(); }
     void resize(std::size_t n);
     std::size_t bytes() const;
@@ -71,6 +90,17 @@ struct Households {
     std::vector<std::uint8_t> occupied;
     std::vector<std::uint8_t> tenure;  // Tenure
     std::vector<std::int32_t> next_move_day;  // event-driven move-out day
+    // Every persistent array, by name (checkpoints, memory accounting). A new
+    // array must be listed here or it is not saved.
+    template <class Self, class F>
+    static void visit(Self& self, F&& f) {
+        f("building", self.building);
+        f("first_resident", self.first_resident);
+        f("size", self.size);
+        f("occupied", self.occupied);
+        f("tenure", self.tenure);
+        f("next_move_day", self.next_move_day);
+    }
     std::size_t count() const { return building.size(); }
 };
 
@@ -84,6 +114,24 @@ struct Buildings {
     // Aggregates of the previous state, refreshed at the start of each day.
     std::vector<std::uint16_t> occupants, members_active, members_disclosed_active;
     std::vector<float> trust_mean;
+    // Every persistent array, by name (checkpoints, memory accounting). A new
+    // array must be listed here or it is not saved.
+    template <class Self, class F>
+    static void visit(Self& self, F&& f) {
+        f("area", self.area);
+        f("x", self.x);
+        f("y", self.y);
+        f("first_household", self.first_household);
+        f("households", self.households);
+        f("first_resident", self.first_resident);
+        f("residents", self.residents);
+        f("groups", self.groups);
+        f("ties", self.ties);
+        f("occupants", self.occupants);
+        f("members_active", self.members_active);
+        f("members_disclosed_active", self.members_disclosed_active);
+        f("trust_mean", self.trust_mean);
+    }
     std::size_t count() const { return area.size(); }
 };
 
@@ -109,8 +157,32 @@ struct Areas {
     // none): lets the participation phase skip areas with nothing due.
     std::vector<std::int32_t> next_decision;
     // Residents with a known open need, in slot order: gathered by discovery,
-    // answered by response on the same day.
+    // answered by response on the same day. Scratch, not state: rebuilt each
+    // day, so it is not in visit().
     std::vector<std::vector<Index>> known;
+    // Every persistent array, by name (checkpoints, memory accounting). A new
+    // array must be listed here or it is not saved.
+    template <class Self, class F>
+    static void visit(Self& self, F&& f) {
+        f("street", self.street);
+        f("first_building", self.first_building);
+        f("buildings", self.buildings);
+        f("first_household", self.first_household);
+        f("households", self.households);
+        f("first_resident", self.first_resident);
+        f("residents", self.residents);
+        f("staff", self.staff);
+        f("member_hours", self.member_hours);
+        f("volunteer_hours", self.volunteer_hours);
+        f("skill_pool", self.skill_pool);
+        f("member_skill_pool", self.member_skill_pool);
+        f("overload", self.overload);
+        f("member_resolutions", self.member_resolutions);
+        f("service_hours", self.service_hours);
+        f("staff_skill", self.staff_skill);
+        f("studio", self.studio);
+        f("next_decision", self.next_decision);
+    }
     std::size_t count() const { return street.size(); }
 };
 
@@ -132,6 +204,21 @@ struct Organisations {
     std::vector<std::uint8_t> registered;  // registered with the civil-affairs or business registry
     std::vector<std::uint16_t> relations;  // members whose relation has been transferred in
     std::vector<std::uint8_t> instructor;  // looked after by a Party-building instructor
+    // Every persistent array, by name (checkpoints, memory accounting). A new
+    // array must be listed here or it is not saved.
+    template <class Self, class F>
+    static void visit(Self& self, F&& f) {
+        f("type", self.type);
+        f("street", self.street);
+        f("staff", self.staff);
+        f("members", self.members);
+        f("alive", self.alive);
+        f("form", self.form);
+        f("functional", self.functional);
+        f("registered", self.registered);
+        f("relations", self.relations);
+        f("instructor", self.instructor);
+    }
     std::size_t count() const { return type.size(); }
 };
 
