@@ -45,6 +45,9 @@ Rates::Rates(const Params& p) {
     member_hours_daily[static_cast<int>(MemberType::Floating)] = p.response_member_hours_other / 7.0;
     member_hours_daily[static_cast<int>(MemberType::Unemployed)] = p.response_member_hours_other / 7.0;
     volunteer_hours_daily = p.participation_volunteer_hours / 7.0;
+    escalation_by_age.resize(static_cast<std::size_t>(p.needs_max_age) + 1);
+    for (std::size_t age = 0; age < escalation_by_age.size(); ++age)
+        escalation_by_age[age] = p.needs_escalation_hazard * std::pow(static_cast<double>(age) / 30.0, p.needs_escalation_shape);
 }
 
 Model::Model(Scenario s) : scenario(std::move(s)), rates(scenario.params) {
@@ -54,6 +57,17 @@ Model::Model(Scenario s) : scenario(std::move(s)), rates(scenario.params) {
 }
 
 std::shared_ptr<const Model> freeze(Scenario scenario) { return std::make_shared<const Model>(std::move(scenario)); }
+
+void Stock::add(const Stock& o) {
+    residents += o.residents, households += o.households, unemployed += o.unemployed, backlog += o.backlog;
+    backlog_known += o.backlog_known, trust_low += o.trust_low, members += o.members, active += o.active;
+    nominal += o.nominal, lapsed += o.lapsed, inwork += o.inwork, inwork_active += o.inwork_active;
+    volunteers_member += o.volunteers_member, volunteers_nonmember += o.volunteers_nonmember;
+    groups += o.groups, buildings += o.buildings, buildings_with_group += o.buildings_with_group;
+    studios += o.studios, team_participants += o.team_participants, floating += o.floating;
+    floating_registered += o.floating_registered;
+    trust += o.trust, satisfaction += o.satisfaction, ties += o.ties;
+}
 
 void Tally::add(const Tally& o) {
     arrivals += o.arrivals;

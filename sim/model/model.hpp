@@ -32,6 +32,9 @@ struct Rates {
     double ties_decay_daily;
     double member_hours_daily[kMemberTypes];  // hours per active member per day, by MemberType
     double volunteer_hours_daily;
+    // Escalation hazard of an open need by its age in days, 0..needs.max_age
+    // (a table: the Weibull-type power is the same every day).
+    std::vector<double> escalation_by_age;
 
     explicit Rates(const Params& p);
 };
@@ -64,6 +67,18 @@ struct Tally {
     void add(const Tally& o);
 };
 
+// Stocks of one area at the end of a day, counted by the aggregates pass
+// for the record.
+struct Stock {
+    std::int64_t residents = 0, households = 0, unemployed = 0, backlog = 0, backlog_known = 0, trust_low = 0;
+    std::int64_t members = 0, active = 0, nominal = 0, lapsed = 0, inwork = 0, inwork_active = 0;
+    std::int64_t volunteers_member = 0, volunteers_nonmember = 0, groups = 0, buildings = 0, buildings_with_group = 0;
+    std::int64_t studios = 0, team_participants = 0, floating = 0, floating_registered = 0;
+    double trust = 0, satisfaction = 0, ties = 0;
+
+    void add(const Stock& o);
+};
+
 // What every process sees on a day.
 struct DayContext {
     const Model& model;
@@ -72,6 +87,9 @@ struct DayContext {
     const RandomStreams& rng;
     const Calendar& calendar;
     std::int64_t day;
+    // Where the end-of-day aggregates pass puts each area's stocks (by area
+    // index); null when nobody records them.
+    Stock* stocks = nullptr;
 };
 
 }  // namespace jiceng

@@ -4,7 +4,9 @@
 #include <array>
 #include <tbb/parallel_for.h>
 
+#include "sim/processes/aggregates.hpp"
 #include "sim/processes/processes.hpp"
+#include "sim/processes/sweep.hpp"
 #include "sim/strategies/strategy.hpp"
 #include "sim/world/synthesis.hpp"
 
@@ -14,93 +16,28 @@ namespace {
 
 // The day, in order. Each phase runs over all areas in parallel (or, for the
 // few district-level processes, once), and finishes before the next starts.
+// Per-resident processes that can share a pass do (sweep.hpp): the day reads
+// the resident arrays three times (moves' households aside) instead of once
+// per process. The stocks the record needs come out of the last pass.
 struct Phase {
     std::string_view name;
     AreaProcess area;
     DistrictProcess district;
 };
 constexpr std::array kDay = {
-    Phase{"aggregates", &refresh_aggregates, nullptr},   Phase{"moves", &run_moves, nullptr},
-    Phase{"employment", &run_employment, nullptr},       Phase{"staffing", &run_staffing, nullptr},
-    Phase{"needs", &run_needs, nullptr},
-    Phase{"discovery", &run_discovery, nullptr},         Phase{"response", &run_response, nullptr},
-    Phase{"trust", &run_trust, nullptr},                 Phase{"participation", &run_participation, nullptr},
-    Phase{"engagement", &run_engagement, nullptr},       Phase{"organisations", nullptr, &run_organisations},
+    Phase{"open", &open_day, nullptr},
+    Phase{"moves", &run_moves, nullptr},
+    Phase{"employment", &run_employment, nullptr},
+    Phase{"staffing", &run_staffing, nullptr},
+    Phase{"needs+discovery", &run_needs_discovery, nullptr},
+    Phase{"response", &run_response, nullptr},
+    Phase{"participation", &run_participation, nullptr},
+    Phase{"engagement+trust+aggregates", &run_engagement_trust_aggregates, nullptr},
+    Phase{"organisations", nullptr, &run_organisations},
 };
 
 // Strategies run after this phase; the runtime Policy is reset just before.
 constexpr std::string_view kStrategyPhase = "staffing";
-
-// Stocks of one area at the end of a day.
-struct Stock {
-    std::int64_t residents = 0, households = 0, unemployed = 0, backlog = 0, backlog_known = 0, trust_low = 0;
-    std::int64_t members = 0, active = 0, nominal = 0, lapsed = 0, inwork = 0, inwork_active = 0;
-    std::int64_t volunteers_member = 0, volunteers_nonmember = 0, groups = 0, buildings = 0, buildings_with_group = 0;
-    std::int64_t studios = 0, team_participants = 0, floating = 0, floating_registered = 0;
-    double trust = 0, satisfaction = 0, ties = 0;
-
-    void add(const Stock& o) {
-        residents += o.residents, households += o.households, unemployed += o.unemployed, backlog += o.backlog;
-        backlog_known += o.backlog_known, trust_low += o.trust_low, members += o.members, active += o.active;
-        nominal += o.nominal, lapsed += o.lapsed, inwork += o.inwork, inwork_active += o.inwork_active;
-        volunteers_member += o.volunteers_member, volunteers_nonmember += o.volunteers_nonmember;
-        groups += o.groups, buildings += o.buildings, buildings_with_group += o.buildings_with_group;
-        studios += o.studios, team_participants += o.team_participants, floating += o.floating;
-        floating_registered += o.floating_registered;
-        trust += o.trust, satisfaction += o.satisfaction, ties += o.ties;
-    }
-};
-
-Stock measure_area(const World& w, Index area) {
-    const auto& r = w.residents;
-    const auto& H = w.households;
-    const auto& B = w.buildings;
-    const auto& A = w.areas;
-    Stock s;
-    s.studios = A.studio[area] != 0;
-    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) {
-        ++s.buildings;
-        s.groups += B.groups[b];
-        s.buildings_with_group += B.groups[b] > 0;
-        s.ties += B.ties[b];
-        for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) {
-            if (!H.occupied[h]) continue;
-            ++s.households;
-            for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
-                ++s.residents;
-                s.trust += r.trust[i];
-                s.satisfaction += r.satisfaction[i];
-                s.trust_low += r.trust[i] < 0.3f;
-                s.unemployed += (r.flags[i] & flag::kUnemployed) != 0;
-                if (r.need[i]) {
-                    ++s.backlog;
-                    s.backlog_known += (r.flags[i] & flag::kNeedKnown) != 0;
-                }
-                const bool volunteer = r.flags[i] & flag::kVolunteer;
-                s.team_participants += (r.flags[i] & flag::kMassTeam) != 0;
-                if (!r.member[i]) {
-                    s.volunteers_nonmember += volunteer;
-                    continue;
-                }
-                ++s.members;
-                s.volunteers_member += volunteer;
-                if (r.member[i] == static_cast<std::uint8_t>(MemberType::Floating)) {
-                    ++s.floating;
-                    s.floating_registered += r.relation[i] == static_cast<std::uint8_t>(Relation::Inflow);
-                }
-                const auto e = static_cast<Engagement>(r.engagement[i]);
-                s.active += e == Engagement::Active;
-                s.nominal += e == Engagement::Nominal;
-                s.lapsed += e == Engagement::Lapsed;
-                if (r.member[i] == static_cast<std::uint8_t>(MemberType::InWork)) {
-                    ++s.inwork;
-                    s.inwork_active += e == Engagement::Active;
-                }
-            }
-        }
-    }
-    return s;
-}
 
 // Workplaces and mass teams by type.
 struct OrgStock {
@@ -196,26 +133,36 @@ Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, s
     results_.snapshots.assign(kIndicators, {});
     synthesis_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     // Day 0: the synthesised state, with no flows yet.
-    DayContext ctx{*model_, model_->params(), model_->rates, rng_, calendar_, 0};
-    Tally scratch;
-    tbb::parallel_for(Index{0}, static_cast<Index>(world_.areas.count()),
-                      [&](Index a) { refresh_aggregates(world_, ctx, a, scratch); });
-    record(std::vector<Tally>(world_.areas.count()));
+    stocks_.resize(world_.areas.count());
+    tallies_.resize(world_.areas.count());
+    count_aggregates();
+    record();
     snapshot();
 }
 
 Simulation::~Simulation() = default;
 
+// The aggregates and stocks of the current state, without moving it (day 0,
+// and after a live change that may have altered residents between days).
+void Simulation::count_aggregates() {
+    tbb::parallel_for(Index{0}, static_cast<Index>(world_.areas.count()), [&](Index a) {
+        auto [aggregates] = sweep_area(world_, a, AggregatesProcess(world_, a));
+        stocks_[a] = aggregates.finish();
+    });
+}
+
 void Simulation::step() {
     ++day_;
-    const DayContext ctx{*model_, model_->params(), model_->rates, rng_, calendar_, day_};
-    std::vector<Tally> tallies(world_.areas.count());
+    if (aggregates_stale_) count_aggregates();
+    aggregates_stale_ = false;
+    const DayContext ctx{*model_, model_->params(), model_->rates, rng_, calendar_, day_, stocks_.data()};
+    std::fill(tallies_.begin(), tallies_.end(), Tally{});
     const auto n_areas = static_cast<Index>(world_.areas.count());
     for (std::size_t k = 0; k < kDay.size(); ++k) {
         const auto& phase = kDay[k];
         auto t0 = std::chrono::steady_clock::now();
         if (phase.area)
-            tbb::parallel_for(Index{0}, n_areas, [&](Index a) { phase.area(world_, ctx, a, tallies[a]); });
+            tbb::parallel_for(Index{0}, n_areas, [&](Index a) { phase.area(world_, ctx, a, tallies_[a]); });
         else
             phase.district(world_, ctx);
         auto t1 = std::chrono::steady_clock::now();
@@ -227,7 +174,7 @@ void Simulation::step() {
         phase_seconds_[kDay.size()].second += std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
     }
     auto t0 = std::chrono::steady_clock::now();
-    record(tallies);
+    record();
     if (day_ % model_->params().output_snapshot_every == 0 || day_ == days_) snapshot();
     phase_seconds_.back().second += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
@@ -281,13 +228,14 @@ void Simulation::set_live(const std::string& key, const ParamValue& value) {
     for (const auto& [k, message] : check_consistency(next.params)) throw InputError({{"live change", 0, k, message}});
     model_ = freeze(std::move(next));
     sync_strategies();
+    // A strategy switched on may change residents (init) after tonight's count.
+    aggregates_stale_ = true;
     changes_.push_back({day_ + 1, key, spec->to_toml(model_->params())});
 }
 
-void Simulation::record(const std::vector<Tally>& tallies) {
-    const auto& A = world_.areas;
-    std::vector<Stock> stocks(A.count());
-    tbb::parallel_for(Index{0}, static_cast<Index>(A.count()), [&](Index a) { stocks[a] = measure_area(world_, a); });
+void Simulation::record() {
+    const auto& stocks = stocks_;
+    const auto& tallies = tallies_;
     OrgStock orgs;
     const auto& o = world_.orgs;
     for (std::size_t k = 0; k < o.count(); ++k) {

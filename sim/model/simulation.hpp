@@ -58,7 +58,8 @@ public:
     double synthesis_seconds() const { return synthesis_seconds_; }
 
 private:
-    void record(const std::vector<Tally>& tallies);
+    void count_aggregates();
+    void record();
     void snapshot();
 
     std::shared_ptr<const Model> model_;
@@ -75,6 +76,10 @@ private:
     std::vector<std::pair<std::string, double>> phase_seconds_;
     double synthesis_seconds_ = 0;
     std::vector<LiveChange> changes_;
+    // Today's flows and tonight's stocks, by area (reused from day to day).
+    std::vector<Tally> tallies_;
+    std::vector<Stock> stocks_;
+    bool aggregates_stale_ = false;
     std::int64_t day_ = 0;
     bool finished_ = false;
 };

@@ -26,56 +26,59 @@ void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally
         std::uint32_t member_volunteers = 0;
         if (monthly) {
             for (Index i = B.first_resident[b]; i < B.first_resident[b] + B.residents[b]; ++i)
-                if (r.member[i] && (r.flags[i] & flag::kVolunteer) && H.occupied[r.household[i]]) ++member_volunteers;
+                if (r.member[i] && (r.flags[i] & flag::kVolunteer) && r.present[i]) ++member_volunteers;
         }
         const double draw_in = 1.0 + p.participation_draw_in * member_volunteers;
-        for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) {
-            if (!H.occupied[h]) continue;
-            for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
-                const bool deciding = r.application_day[i] == ctx.day;
-                if (r.application_day[i] > ctx.day) next_decision = std::min(next_decision, r.application_day[i]);
-                const bool choosing = monthly && r.age_band[i] != static_cast<std::uint8_t>(AgeBand::Child);
-                if (!deciding && !choosing) continue;
-                Stream s = ctx.rng.stream(ctx.day, ProcessId::Participation, i);
-                if (deciding) {
-                    r.application_day[i] = -1;
-                    if (s.bernoulli(p.participation_acceptance) && !r.member[i]) {
-                        const auto band = static_cast<AgeBand>(r.age_band[i]);
-                        const bool floating = H.tenure[h] == static_cast<std::uint8_t>(Tenure::Floating);
-                        r.member[i] = static_cast<std::uint8_t>(
-                            band == AgeBand::Retired                ? MemberType::Retired
-                            : (r.flags[i] & flag::kUnemployed)      ? MemberType::Unemployed
-                            : floating                              ? MemberType::Floating
-                                                                    : MemberType::InWork);
-                        // Admitted in the community: the relation starts here.
-                        r.relation[i] = static_cast<std::uint8_t>(floating ? Relation::Inflow : Relation::Community);
-                        r.engagement[i] = static_cast<std::uint8_t>(Engagement::Active);
-                        ++tally.new_members;
-                    }
+        const Index i_end = B.first_resident[b] + B.residents[b];
+        for (Index i = B.first_resident[b]; i < i_end; ++i) {
+            if (!r.present[i]) continue;
+            const Index h = r.household[i];
+            const bool deciding = r.application_day[i] == ctx.day;
+            if (r.application_day[i] > ctx.day) next_decision = std::min(next_decision, r.application_day[i]);
+            const bool choosing = monthly && r.age_band[i] != static_cast<std::uint8_t>(AgeBand::Child);
+            if (!deciding && !choosing) continue;
+            Stream s = ctx.rng.stream(ctx.day, ProcessId::Participation, i);
+            if (deciding) {
+                r.application_day[i] = -1;
+                if (s.bernoulli(p.participation_acceptance) && !r.member[i]) {
+                    const auto band = static_cast<AgeBand>(r.age_band[i]);
+                    const bool floating = H.tenure[h] == static_cast<std::uint8_t>(Tenure::Floating);
+                    r.member[i] = static_cast<std::uint8_t>(band == AgeBand::Retired           ? MemberType::Retired
+                                                            : (r.flags[i] & flag::kUnemployed) ? MemberType::Unemployed
+                                                            : floating                         ? MemberType::Floating
+                                                                                               : MemberType::InWork);
+                    // Admitted in the community: the relation starts here.
+                    r.relation[i] = static_cast<std::uint8_t>(floating ? Relation::Inflow : Relation::Community);
+                    r.engagement[i] = static_cast<std::uint8_t>(Engagement::Active);
+                    ++tally.new_members;
                 }
-                if (!choosing) continue;
-                // Mass teams: mostly retired residents (S000: 腰鼓队、晨练操队).
-                if (r.flags[i] & flag::kMassTeam) {
-                    if (s.bernoulli(ctx.rates.team_leave_monthly)) r.flags[i] &= static_cast<std::uint8_t>(~flag::kMassTeam);
-                } else if (s.bernoulli(join * (r.age_band[i] == static_cast<std::uint8_t>(AgeBand::Retired) ? 1.0 : p.participation_team_join_working))) {
-                    r.flags[i] |= flag::kMassTeam;
-                }
-                if (r.member[i] == static_cast<std::uint8_t>(MemberType::Floating) &&
-                    r.relation[i] == static_cast<std::uint8_t>(Relation::Elsewhere) &&
-                    s.bernoulli(w.policy.floating_register_monthly))
-                    r.relation[i] = static_cast<std::uint8_t>(Relation::Inflow);
-                const bool volunteer = r.flags[i] & flag::kVolunteer;
-                if (volunteer) {
-                    const bool lapsed = r.member[i] && r.engagement[i] != static_cast<std::uint8_t>(Engagement::Active);
-                    if (lapsed || s.bernoulli(ctx.rates.volunteer_quit_monthly))
-                        r.flags[i] &= static_cast<std::uint8_t>(~flag::kVolunteer);
-                } else if (r.member[i]) {
-                    if (r.engagement[i] == static_cast<std::uint8_t>(Engagement::Active) &&
-                        s.bernoulli(ctx.rates.member_volunteer_start_monthly))
-                        r.flags[i] |= flag::kVolunteer;
-                } else if (s.bernoulli(std::min(1.0, (ctx.rates.volunteer_start_monthly * draw_in + studio_recruit) * r.trust[i]))) {
+            }
+            if (!choosing) continue;
+            // Mass teams: mostly retired residents (S000: 腰鼓队、晨练操队).
+            if (r.flags[i] & flag::kMassTeam) {
+                if (s.bernoulli(ctx.rates.team_leave_monthly))
+                    r.flags[i] &= static_cast<std::uint8_t>(~flag::kMassTeam);
+            } else if (s.bernoulli(join * (r.age_band[i] == static_cast<std::uint8_t>(AgeBand::Retired)
+                                               ? 1.0
+                                               : p.participation_team_join_working))) {
+                r.flags[i] |= flag::kMassTeam;
+            }
+            if (r.member[i] == static_cast<std::uint8_t>(MemberType::Floating) &&
+                r.relation[i] == static_cast<std::uint8_t>(Relation::Elsewhere) &&
+                s.bernoulli(w.policy.floating_register_monthly))
+                r.relation[i] = static_cast<std::uint8_t>(Relation::Inflow);
+            const bool volunteer = r.flags[i] & flag::kVolunteer;
+            if (volunteer) {
+                const bool lapsed = r.member[i] && r.engagement[i] != static_cast<std::uint8_t>(Engagement::Active);
+                if (lapsed || s.bernoulli(ctx.rates.volunteer_quit_monthly))
+                    r.flags[i] &= static_cast<std::uint8_t>(~flag::kVolunteer);
+            } else if (r.member[i]) {
+                if (r.engagement[i] == static_cast<std::uint8_t>(Engagement::Active) &&
+                    s.bernoulli(ctx.rates.member_volunteer_start_monthly))
                     r.flags[i] |= flag::kVolunteer;
-                }
+            } else if (s.bernoulli(std::min(
+                           1.0, (ctx.rates.volunteer_start_monthly * draw_in + studio_recruit) * r.trust[i]))) {
+                r.flags[i] |= flag::kVolunteer;
             }
         }
     }

@@ -12,7 +12,9 @@ namespace jiceng {
 using AreaProcess = void (*)(World&, const DayContext&, Index area, Tally&);
 using DistrictProcess = void (*)(World&, const DayContext&);
 
+// Counts the area's aggregates (and its stocks, if ctx.stocks), then opens the day.
 void refresh_aggregates(World& w, const DayContext& ctx, Index area, Tally& tally);  // aggregates.cpp
+void open_day(World& w, const DayContext& ctx, Index area, Tally& tally);            // aggregates.cpp
 void run_moves(World& w, const DayContext& ctx, Index area, Tally& tally);          // moves.cpp
 void run_employment(World& w, const DayContext& ctx, Index area, Tally& tally);     // employment.cpp
 void run_staffing(World& w, const DayContext& ctx, Index area, Tally& tally);       // staffing.cpp
@@ -23,5 +25,11 @@ void run_trust(World& w, const DayContext& ctx, Index area, Tally& tally);      
 void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally);  // participation.cpp
 void run_engagement(World& w, const DayContext& ctx, Index area, Tally& tally);     // engagement.cpp
 void run_organisations(World& w, const DayContext& ctx);                             // organisations.cpp
+
+// The day's fused passes (sweeps.cpp): the same processes, one pass each.
+// needs then discovery, resident by resident:
+void run_needs_discovery(World& w, const DayContext& ctx, Index area, Tally& tally);
+// engagement, trust, then the aggregates and stocks (into ctx.stocks):
+void run_engagement_trust_aggregates(World& w, const DayContext& ctx, Index area, Tally& tally);
 
 }  // namespace jiceng

@@ -357,6 +357,8 @@ World synthesize(const Model& model, const RandomStreams& rng) {
     A.volunteer_hours.assign(na, 0.0f);
     A.skill_pool.assign(na, 0);
     A.member_skill_pool.assign(na, 0);
+    A.active_by_type.assign(na * kMemberTypes, 0);
+    A.volunteers.assign(na, 0);
     A.overload.assign(na, 1.0f);
     A.member_resolutions.assign(na, 0);
     A.service_hours.assign(na, 0.0f);

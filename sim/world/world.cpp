@@ -1,5 +1,7 @@
 #include "sim/world/world.hpp"
 
+#include <algorithm>
+
 namespace jiceng {
 
 namespace {
@@ -24,12 +26,20 @@ void Residents::resize(std::size_t n) {
     satisfaction.resize(n);
     next_need_day.resize(n);
     application_day.resize(n, -1);
+    present.resize(n, 1);
 }
 
 std::size_t Residents::bytes() const {
     std::size_t n = 0;
     visit(*this, [&](const char*, const auto& v) { n += bytes_of(v); });
     return n;
+}
+
+void set_occupied(World& w, Index household, bool occupied) {
+    auto& H = w.households;
+    H.occupied[household] = occupied;
+    const auto first = w.residents.present.begin() + H.first_resident[household];
+    std::fill(first, first + H.size[household], static_cast<std::uint8_t>(occupied));
 }
 
 std::size_t World::occupied_residents() const {

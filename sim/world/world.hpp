@@ -58,6 +58,9 @@ struct Residents {
     std::vector<float> satisfaction;      // with services received, 0..1
     std::vector<std::int32_t> next_need_day;     // event-driven arrival of the next need
     std::vector<std::int32_t> application_day;   // day a membership application is decided, or -1
+    // 1 while the slot's household is occupied (mirrors Households::occupied,
+    // so that a pass over a building's residents needs no household table).
+    std::vector<std::uint8_t> present;
 
     // Every persistent array, by name (checkpoints, memory accounting). A new
     // array must be listed here or it is not saved.
@@ -77,6 +80,7 @@ struct Residents {
         f("satisfaction", self.satisfaction);
         f("next_need_day", self.next_need_day);
         f("application_day", self.application_day);
+        f("present", self.present);
     }
     std::size_t size() const { return household.size(); }
     void resize(std::size_t n);
@@ -145,6 +149,10 @@ struct Areas {
     std::vector<float> member_hours, volunteer_hours;  // available per day
     std::vector<std::uint8_t> skill_pool;   // bit n set: an active helper is skilled at NeedType n
     std::vector<std::uint8_t> member_skill_pool;  // the same, active members only (studio leaders)
+    // Counted at the end of the previous day; the morning turns them into the
+    // hours above with the day's rates (so a live rate change applies at once).
+    std::vector<std::uint32_t> active_by_type;  // [area * kMemberTypes + MemberType]: active members
+    std::vector<std::uint32_t> volunteers;      // non-member volunteers
     // Written by the response phase and read by engagement later the same day.
     std::vector<float> overload;            // >= 1: outstanding hours per active member over the threshold
     std::vector<std::uint32_t> member_resolutions;  // needs members resolved today
@@ -176,6 +184,8 @@ struct Areas {
         f("volunteer_hours", self.volunteer_hours);
         f("skill_pool", self.skill_pool);
         f("member_skill_pool", self.member_skill_pool);
+        f("active_by_type", self.active_by_type);
+        f("volunteers", self.volunteers);
         f("overload", self.overload);
         f("member_resolutions", self.member_resolutions);
         f("service_hours", self.service_hours);
@@ -263,6 +273,10 @@ struct Policy {
     // Spending of all strategies today (yuan), recorded as `budget`.
     double budget_per_day = 0.0;
 };
+
+struct World;
+// Moves a household in or out: its occupied flag and its residents' present flags.
+void set_occupied(World& w, Index household, bool occupied);
 
 struct World {
     Streets streets;

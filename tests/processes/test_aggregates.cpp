@@ -57,7 +57,7 @@ void scramble(Bench& bench, std::uint64_t salt) {
     auto& r = w.residents;
     for (Index h = 0; h < w.households.count(); ++h) {
         Stream s = bench.rng.stream(1000, ProcessId::Moves, h + salt);
-        if (s.bernoulli(0.15)) w.households.occupied[h] = 0;
+        if (s.bernoulli(0.15)) set_occupied(w, h, false);
     }
     for (Index i = 0; i < r.size(); ++i) {
         Stream s = bench.rng.stream(1000, ProcessId::Engagement, i + salt);
@@ -118,7 +118,7 @@ TEST(Aggregates, VacantBuildingHasNoOccupantsAndZeroMean) {
     World& w = bench.w;
     const Index b = w.areas.first_building[1];
     for (Index h = w.buildings.first_household[b]; h < w.buildings.first_household[b] + w.buildings.households[b]; ++h)
-        w.households.occupied[h] = 0;
+        set_occupied(w, h, false);
     // Members living there must not count either.
     for (Index i = w.buildings.first_resident[b]; i < w.buildings.first_resident[b] + w.buildings.residents[b]; ++i) {
         w.residents.member[i] = u8(MemberType::Retired);

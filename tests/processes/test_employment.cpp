@@ -256,7 +256,7 @@ TEST(Employment, VacantHouseholdsAreUntouched) {
     s.params.employment_retire_rate = 0.9;
     Bench bench(s, 7);
     World& w = bench.w;
-    for (Index h = 0; h < w.households.count(); ++h) w.households.occupied[h] = h % 2;
+    for (Index h = 0; h < w.households.count(); ++h) set_occupied(w, h, h % 2);
     const World before = w;
     bench.run_all(&run_employment, kFeb1);
     std::int64_t changed_occupied = 0;

@@ -188,7 +188,7 @@ TEST(Engagement, ServiceRaisesRecovery) {
 TEST(Engagement, NonMembersAndVacantHouseholdsAreUntouched) {
     Bench bench(lively(), 84);
     World& w = bench.w;
-    for (Index h = 0; h < w.households.count(); ++h) w.households.occupied[h] = h % 2;
+    for (Index h = 0; h < w.households.count(); ++h) set_occupied(w, h, h % 2);
     for (Index a = 0; a < bench.areas(); ++a) w.areas.overload[a] = 20.0f;
     auto& r = w.residents;
     for (Index i = 0; i < r.size(); ++i) r.engagement[i] = u8(Engagement::Active);  // members and non-members alike

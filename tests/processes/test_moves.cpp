@@ -95,8 +95,9 @@ TEST(Moves, RentersAndFloatingHouseholdsLeaveMoreOftenThanOwners) {
     EXPECT_GT(hazard[u8(Tenure::Floating)], hazard[u8(Tenure::Renter)]);
 }
 
-// Vacant dwellings are re-let at 1 / vacancy_days a day (4 standard errors),
-// and the arrivals are drawn as at synthesis.
+// Vacant dwellings are re-let at 1 / vacancy_days a day (4 standard errors):
+// the vacancy drawn at departure is geometric, so a tenth of the dwellings
+// emptied yesterday are re-let today. The arrivals are drawn as at synthesis.
 TEST(Moves, ArrivalsRepopulateVacantDwellings) {
     Scenario s = small_scenario();
     s.params.moves_vacancy_days = 10.0;
@@ -104,12 +105,15 @@ TEST(Moves, ArrivalsRepopulateVacantDwellings) {
     World& w = bench.w;
     auto& H = w.households;
     auto& r = w.residents;
+    // Every household leaves on day 11; each vacancy is drawn then.
+    for (Index h = 0; h < H.count(); ++h) H.next_move_day[h] = 11;
+    const Tally left = bench.run_all(&run_moves, 11);
+    EXPECT_EQ(left.departures, static_cast<std::int64_t>(r.size()));
     for (Index h = 0; h < H.count(); ++h) {
-        H.occupied[h] = 0;
-        H.next_move_day[h] = INT32_MAX;
+        ASSERT_EQ(H.occupied[h], 0);
+        ASSERT_GT(H.next_move_day[h], 11) << "a vacancy lasts at least a day";
         for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
-            r.member[i] = 0;
-            r.flags[i] = 0;
+            ASSERT_EQ(r.present[i], 0);
             r.need[i] = u8(NeedType::Psych);  // left-over state must be overwritten
             r.application_day[i] = 77;
         }
@@ -125,6 +129,7 @@ TEST(Moves, ArrivalsRepopulateVacantDwellings) {
         EXPECT_LE(H.tenure[h], u8(Tenure::Floating));
         for (Index i = H.first_resident[h]; i < H.first_resident[h] + H.size[h]; ++i) {
             EXPECT_EQ(r.household[i], h);
+            EXPECT_EQ(r.present[i], 1);
             EXPECT_LE(r.age_band[i], u8(AgeBand::Retired));
             EXPECT_EQ(r.need[i], 0);
             EXPECT_EQ(r.application_day[i], -1);

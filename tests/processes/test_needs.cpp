@@ -346,7 +346,7 @@ TEST(Needs, VacantHouseholdsAreSkipped) {
     s.params.needs_self_resolve_rate = 1.0;
     Bench bench(s, 31);
     World& w = bench.w;
-    for (Index h = 0; h < w.households.count(); ++h) w.households.occupied[h] = h % 2;
+    for (Index h = 0; h < w.households.count(); ++h) set_occupied(w, h, h % 2);
     bench.refresh();
     for (Index i = 0; i < w.residents.size(); ++i) {
         w.residents.need[i] = u8(NeedType::Public);

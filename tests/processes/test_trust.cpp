@@ -124,7 +124,7 @@ TEST(Trust, ValuesStayWithinZeroAndOne) {
 TEST(Trust, VacantHouseholdsAndOtherAreasAreUntouched) {
     Bench bench(trust_params(0.3, 0.5, 1.0), 65);
     World& w = bench.w;
-    for (Index h = 0; h < w.households.count(); ++h) w.households.occupied[h] = h % 3 != 0;
+    for (Index h = 0; h < w.households.count(); ++h) set_occupied(w, h, h % 3 != 0);
     bench.refresh();
     for (Index b = 0; b < w.buildings.count(); ++b) {
         w.buildings.members_disclosed_active[b] = w.buildings.occupants[b];
