@@ -90,6 +90,7 @@ public:
     RandomStreams(std::uint64_t seed, std::uint64_t replicate) {
         const std::uint64_t k = detail::mix64(detail::mix64(seed) ^ (replicate * 0xD1B54A32D192ED03ull + 1));
         key_ = {static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k >> 32)};
+        key64_ = detail::mix64(k ^ 0x5851F42D4C957F2Dull);
     }
 
     Stream stream(std::int64_t day, ProcessId process, std::uint64_t entity) const {
@@ -98,8 +99,22 @@ public:
                       static_cast<std::uint32_t>(entity));
     }
 
+    // One uniform on [0, 1) for (day, process, entity), for the hottest
+    // single-draw process (engagement: a draw per member per day). It is
+    // SplitMix64 (Steele, Lea & Flood 2014) evaluated at a position made of
+    // (day, process, entity): counter-based like a Stream, a bijective
+    // 64-bit mix, about a tenth of a Philox block's work. Its positions never
+    // meet a Stream's, which is a different function altogether.
+    double uniform_once(std::int64_t day, ProcessId process, std::uint64_t entity) const {
+        const std::uint64_t position = (static_cast<std::uint64_t>(day + 1) << 40) ^
+                                       (static_cast<std::uint64_t>(process) << 32) ^ static_cast<std::uint32_t>(entity);
+        const std::uint64_t z = detail::mix64(key64_ + position * 0x9E3779B97F4A7C15ull);
+        return static_cast<double>(z >> 11) * 0x1.0p-53;
+    }
+
 private:
     std::array<std::uint32_t, 2> key_{};
+    std::uint64_t key64_ = 0;
 };
 
 }  // namespace jiceng

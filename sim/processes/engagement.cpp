@@ -26,8 +26,7 @@ EngagementProcess::EngagementProcess(World& w, const DayContext& ctx, Index area
 void EngagementProcess::update(Index i) {
     auto& r = w_.residents;
     const Rates& rates = ctx_.rates;
-    Stream s = ctx_.rng.stream(ctx_.day, ProcessId::Engagement, i);
-    const double u = s.uniform();
+    const double u = ctx_.rng.uniform_once(ctx_.day, ProcessId::Engagement, i);
     switch (static_cast<Engagement>(r.engagement[i])) {
         case Engagement::Active: {
             const auto relation = static_cast<Relation>(r.relation[i]);

@@ -59,6 +59,48 @@ TEST(Streams, UniformIsUniform) {
     EXPECT_LT(chi2, 27.9);
 }
 
+// The single-draw generator: deterministic, sensitive to every key part,
+// uniform, and without correlation between neighbouring entities or days
+// (how the engagement phase walks it).
+TEST(UniformOnce, DeterministicAndKeyed) {
+    RandomStreams a(42, 3), b(42, 3);
+    const double ref = a.uniform_once(10, ProcessId::Engagement, 7);
+    EXPECT_EQ(ref, b.uniform_once(10, ProcessId::Engagement, 7));
+    EXPECT_NE(ref, RandomStreams(43, 3).uniform_once(10, ProcessId::Engagement, 7));
+    EXPECT_NE(ref, RandomStreams(42, 4).uniform_once(10, ProcessId::Engagement, 7));
+    EXPECT_NE(ref, a.uniform_once(11, ProcessId::Engagement, 7));
+    EXPECT_NE(ref, a.uniform_once(10, ProcessId::Trust, 7));
+    EXPECT_NE(ref, a.uniform_once(10, ProcessId::Engagement, 8));
+}
+
+TEST(UniformOnce, UniformAndUncorrelated) {
+    RandomStreams rng(5, 0);
+    constexpr int kEntities = 2000, kDays = 200, kDraws = kEntities * kDays;
+    std::array<int, 20> bins{};
+    double sum = 0, lag_entity = 0, lag_day = 0;
+    for (int day = 0; day < kDays; ++day) {
+        double previous = 0.5;
+        for (int i = 0; i < kEntities; ++i) {
+            const double u = rng.uniform_once(day, ProcessId::Engagement, static_cast<std::uint64_t>(i));
+            ASSERT_GE(u, 0.0);
+            ASSERT_LT(u, 1.0);
+            sum += u;
+            ++bins[static_cast<int>(u * 20)];
+            lag_entity += (u - 0.5) * (previous - 0.5);
+            lag_day += (u - 0.5) * (rng.uniform_once(day + 1, ProcessId::Engagement, static_cast<std::uint64_t>(i)) - 0.5);
+            previous = u;
+        }
+    }
+    EXPECT_NEAR(sum / kDraws, 0.5, 0.002);
+    // Chi-square with 19 degrees of freedom: 99.9 % quantile is 43.8.
+    double chi2 = 0;
+    for (int b : bins) chi2 += std::pow(b - kDraws / 20.0, 2) / (kDraws / 20.0);
+    EXPECT_LT(chi2, 43.8);
+    // Lag-1 correlations (variance 1/12): |r| < 0.01 is about 6 standard errors at n = 400k.
+    EXPECT_LT(std::fabs(lag_entity / kDraws * 12.0), 0.01);
+    EXPECT_LT(std::fabs(lag_day / kDraws * 12.0), 0.01);
+}
+
 TEST(Streams, WorkWithBoostDistributions) {
     RandomStreams rng(7, 0);
     Stream s = rng.stream(0, ProcessId::Needs, 1);
