@@ -238,9 +238,9 @@ std::unique_ptr<Simulation> restore_checkpoint(const fs::path& path, std::shared
 }
 
 const std::vector<std::string>& district_keys() {
-    // What synthesize() reads (sim/world/synthesis.cpp), plus the seed and the
-    // calendar; tests/io/test_checkpoint.cpp fails when synthesis reads a
-    // parameter missing here.
+    // What synthesize() reads (sim/world/synthesis.cpp; need rates draw each
+    // resident's first need day), plus the seed and the calendar; tests/io/test_checkpoint.cpp fails when synthesis
+    // reads a parameter missing here.
     static const std::vector<std::string> keys = [] {
         std::vector<std::string> k = {"run.seed",
                                       "run.start_date",
@@ -250,6 +250,12 @@ const std::vector<std::string>& district_keys() {
                                       "members.initial_active_share",
                                       "members.initial_nominal_share",
                                       "members.share",
+                                      "needs.hardship_rate",
+                                      "needs.elderly_rate",
+                                      "needs.job_rate",
+                                      "needs.dispute_rate",
+                                      "needs.psych_rate",
+                                      "needs.public_rate",
                                       "moves.floating_rate",
                                       "moves.owner_rate",
                                       "moves.renter_rate",
