@@ -237,7 +237,10 @@ int cmd_run(const fs::path& file, const Common& c, const RunOptions& o) {
     prov.branch_scenario_name = meta.branch_scenario_name;
     prov.branch_scenario_file = meta.branch_scenario_file;
     prov.branch_scenario_toml = meta.branch_scenario_toml;
-    const fs::path checkpoint = o.checkpoint.empty() ? fs::path(out.string() + ".ckpt") : fs::path(o.checkpoint);
+    // A resumed run goes on saving to the checkpoint it came from.
+    const fs::path checkpoint = !o.checkpoint.empty() ? fs::path(o.checkpoint)
+                                : !o.resume.empty()   ? fs::path(o.resume)
+                                                      : fs::path(out.string() + ".ckpt");
 
     install_stop_handlers();
     std::int64_t saved_day = -1;
