@@ -146,6 +146,8 @@ int cmd_run(const fs::path& file, const Common& c, const RunOptions& o) {
         throw InputError({{"command line", 0, "scenario", "a scenario file is required (or --resume CHECKPOINT)"}});
     if (o.checkpoint_every && *o.checkpoint_every < 1)
         throw InputError({{"command line", 0, "--checkpoint-every", "must be 1 or more (days)"}});
+    // From here on a signal waits for the end of a day (or of the set-up).
+    install_stop_handlers();
     const int threads = c.threads > 0 ? c.threads : tbb::info::default_concurrency();
     CheckpointMeta meta;
     RunProvenance prov{file.string(), threads, utc_now_iso(), ""};
@@ -241,8 +243,11 @@ int cmd_run(const fs::path& file, const Common& c, const RunOptions& o) {
     const fs::path checkpoint = !o.checkpoint.empty() ? fs::path(o.checkpoint)
                                 : !o.resume.empty()   ? fs::path(o.resume)
                                                       : fs::path(out.string() + ".ckpt");
-
-    install_stop_handlers();
+    {
+        std::error_code ec;
+        if (fs::equivalent(checkpoint, out, ec) || checkpoint == out)
+            throw InputError({{"command line", 0, "--checkpoint", "must differ from the output file " + out.string()}});
+    }
     std::int64_t saved_day = -1;
     {
         cli::Progress bar(model->scenario.meta.name, days, !c.quiet && cli::stderr_is_terminal());
