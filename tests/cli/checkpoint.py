@@ -226,6 +226,16 @@ def test_branch(jiceng, small, louzu, work):
         if diverged < 5:
             fail(f"only {diverged} outcomes diverge after the branch")
     print(f"{shared} outcome series identical to day 100; {diverged} diverge after it")
+    # A branched run that is stopped and resumed still records its branching.
+    b2, b2_ckpt = fresh(work, "branch_b2.h5"), fresh(work, "branch_b2.ckpt")
+    run([jiceng, "run", louzu, "--days", "200", "--from", burn, "--quiet", "--out", b2, "--checkpoint-every", "200",
+         "--checkpoint", b2_ckpt])
+    os.remove(b2)
+    run([jiceng, "run", "--resume", b2_ckpt, "--days", "300", "--quiet"])
+    diff = differences(b, b2)
+    if diff:
+        fail(f"resumed branch differs from the branch run in one go: {diff[:10]}")
+    print("a resumed branch equals the branch run in one go, branch attributes included")
 
 
 def expect_refused(cmd, mention, out):
