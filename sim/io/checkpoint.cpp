@@ -232,9 +232,16 @@ CheckpointHeader read_checkpoint_header(const fs::path& path) {
 std::unique_ptr<Simulation> restore_checkpoint(const fs::path& path, std::shared_ptr<const Model> model,
                                                std::int64_t days) {
     const CheckpointHeader header = read_checkpoint_header(path);
-    h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + path.string());
-    CheckpointReader in(file, path.string());
-    return std::make_unique<Simulation>(std::move(model), header.seed, header.replicate, days, in);
+    try {
+        h5::Handle file(H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + path.string());
+        CheckpointReader in(file, path.string());
+        return std::make_unique<Simulation>(std::move(model), header.seed, header.replicate, days, in);
+    } catch (const InputError&) {
+        throw;
+    } catch (const std::exception& e) {
+        // A damaged checkpoint is bad input, like a damaged scenario.
+        throw bad_checkpoint(path, "checkpoint", std::string("cannot restore: ") + e.what());
+    }
 }
 
 const std::vector<std::string>& district_keys() {

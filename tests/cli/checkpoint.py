@@ -268,6 +268,14 @@ def test_refuse(jiceng, small, louzu, work):
     expect_refused([jiceng, "run", "--resume", out, "--out", target], "not a jiceng checkpoint", target)
     expect_refused([jiceng, "run", "--resume", os.path.join(work, "missing.ckpt"), "--out", target],
                    "no such checkpoint", target)
+    truncated = fresh(work, "truncated.ckpt")
+    with open(ckpt, "rb") as src, open(truncated, "wb") as dst:
+        dst.write(src.read()[: os.path.getsize(ckpt) // 2])
+    expect_refused([jiceng, "run", "--resume", truncated, "--out", target], "checkpoint", target)
+    damaged = altered("damaged.ckpt")
+    with h5py.File(damaged, "r+") as f:
+        f["world/residents/trust"].attrs["element_size"] = np.int64(8)
+    expect_refused([jiceng, "run", "--resume", damaged, "--out", target], "world/residents/trust", target)
     expect_refused([jiceng, "run", louzu, "--resume", ckpt, "--out", target], "strategies.louzu.enabled", target)
     expect_refused([jiceng, "run", "--resume", ckpt, "--seed", "5", "--out", target], "run.seed", target)
     other = os.path.join(work, "other_district.toml")
