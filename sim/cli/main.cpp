@@ -1,11 +1,14 @@
 // jiceng: the command-line front end. It parses options, builds a scenario
 // and calls the library; everything else lives in sim/.
-#include <CLI/CLI.hpp>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
+#include <CLI/CLI.hpp>
+
+#include <signal.h>
 
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -15,6 +18,7 @@
 #include "sim/cli/progress.hpp"
 #include "sim/core/version.hpp"
 #include "sim/experiments/compare.hpp"
+#include "sim/io/checkpoint.hpp"
 #include "sim/io/run_writer.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/params/params.hpp"
@@ -42,8 +46,10 @@ void apply_overrides(Scenario& scenario, const Common& c) {
     std::vector<Diagnostic> problems;
     auto set = [&](const char* key, std::int64_t value) {
         const ParamSpec* spec = find_param(key);
-        if (auto wrong = spec->check(ParamValue{value})) problems.push_back({"command line", 0, key, *wrong});
-        else spec->set(scenario.params, ParamValue{value});
+        if (auto wrong = spec->check(ParamValue{value}))
+            problems.push_back({"command line", 0, key, *wrong});
+        else
+            spec->set(scenario.params, ParamValue{value});
     };
     if (c.seed) set("run.seed", *c.seed);
     if (c.days) set("run.days", *c.days);
@@ -86,32 +92,190 @@ void print_summary(const Simulation& sim, const fs::path& out, double wall, std:
     double loop = 0;
     for (const auto& [name, seconds] : sim.phase_seconds()) loop += seconds;
     const double resident_days = res.value(Outcome::residents, 0) * static_cast<double>(sim.day());
-    std::printf("\nwall %.1f s (synthesis %.1f s, loop %.1f s) on %lld threads; %.3g resident-days/s in the loop\n", wall,
-                sim.synthesis_seconds(), loop, static_cast<long long>(threads), loop > 0 ? resident_days / loop : 0.0);
+    std::printf("\nwall %.1f s (synthesis %.1f s, loop %.1f s) on %lld threads; %.3g resident-days/s in the loop\n",
+                wall, sim.synthesis_seconds(), loop, static_cast<long long>(threads),
+                loop > 0 ? resident_days / loop : 0.0);
     std::printf("wrote %s\n", out.string().c_str());
 }
 
-int cmd_run(const fs::path& file, const Common& c, const std::string& out_arg) {
-    Scenario scenario = load_scenario(file);
-    apply_overrides(scenario, c);
-    const auto seed = static_cast<std::uint64_t>(scenario.params.run_seed);
-    const std::int64_t days = scenario.params.run_days;
-    const fs::path out = out_arg.empty() ? fs::path(default_output(scenario, seed, c.replicate)) : fs::path(out_arg);
-    const int threads = c.threads > 0 ? c.threads : tbb::info::default_concurrency();
-    RunProvenance prov{file.string(), threads, utc_now_iso(), ""};
+// Set by SIGINT/SIGTERM; the run loop checks it between days.
+volatile std::sig_atomic_t g_stop_signal = 0;
+extern "C" void on_stop_signal(int sig) {
+    g_stop_signal = sig;
+}
+
+void install_stop_handlers() {
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND;  // a second signal ends the process at once
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+}
+
+struct RunOptions {
+    std::string out, resume, from, checkpoint;
+    std::optional<std::int64_t> checkpoint_every;
+    bool replicate_given = false;
+    std::string program = "jiceng";
+};
+
+std::string shell_quote(const std::string& s) {
+    if (!s.empty() && s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-+./:=@%,") ==
+                          std::string::npos)
+        return s;
+    std::string q = "'";
+    for (char ch : s) q += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+    return q + "'";
+}
+
+InputError district_mismatch(const fs::path& file, const fs::path& checkpoint, const std::vector<KeyDifference>& diffs,
+                             const std::string& why) {
+    std::vector<Diagnostic> problems;
+    for (const auto& d : diffs)
+        problems.push_back(
+            {file.string(), 0, d.key, d.b + " here, " + d.a + " in checkpoint " + checkpoint.string() + "; " + why});
+    return InputError(problems);
+}
+
+int cmd_run(const fs::path& file, const Common& c, const RunOptions& o) {
     const auto t0 = std::chrono::steady_clock::now();
-    auto model = freeze(std::move(scenario));
-    if (!c.quiet && cli::stderr_is_terminal()) std::fprintf(stderr, "synthesising %s...\r", model->scenario.meta.name.c_str());
-    Simulation sim(model, seed, static_cast<std::uint64_t>(c.replicate), days);
+    if (!o.resume.empty() && !o.from.empty())
+        throw InputError({{"command line", 0, "--from", "cannot be combined with --resume"}});
+    if (o.resume.empty() && file.empty())
+        throw InputError({{"command line", 0, "scenario", "a scenario file is required (or --resume CHECKPOINT)"}});
+    if (o.checkpoint_every && *o.checkpoint_every < 1)
+        throw InputError({{"command line", 0, "--checkpoint-every", "must be 1 or more (days)"}});
+    // From here on a signal waits for the end of a day (or of the set-up).
+    install_stop_handlers();
+    const int threads = c.threads > 0 ? c.threads : tbb::info::default_concurrency();
+    CheckpointMeta meta;
+    RunProvenance prov{file.string(), threads, utc_now_iso(), ""};
+    std::unique_ptr<Simulation> sim;
+    std::int64_t days = 0;
+    fs::path out = o.out;
+    std::shared_ptr<const Model> model;
+    auto check_replicate = [&](const CheckpointHeader& h, const fs::path& ckpt) {
+        if (o.replicate_given && static_cast<std::uint64_t>(c.replicate) != h.replicate)
+            throw InputError({{"command line", 0, "--replicate",
+                               std::to_string(c.replicate) + " here, " + std::to_string(h.replicate) +
+                                   " in checkpoint " + ckpt.string()}});
+    };
+    auto check_days = [&](const CheckpointHeader& h, const fs::path& where) {
+        if (days < h.day)
+            throw InputError({{where.string(), 0, "run.days",
+                               std::to_string(days) + " ends before the checkpoint's day " + std::to_string(h.day)}});
+    };
+    if (!o.resume.empty()) {
+        // Resume: the checkpoint's own scenario; a scenario named beside it
+        // must be that one (run.days aside, which may extend the run).
+        const CheckpointHeader h = read_checkpoint_header(o.resume);
+        Scenario scenario = h.scenario;
+        apply_overrides(scenario, c);
+        if (!file.empty()) {
+            Scenario named = load_scenario(file);
+            apply_overrides(named, c);
+            named.params.run_days = h.scenario.params.run_days;
+            const auto diffs = differing_keys(h.scenario, named, false);
+            if (!diffs.empty())
+                throw district_mismatch(file, o.resume, diffs,
+                                        "a checkpoint resumes only its own scenario (use --from to branch)");
+        }
+        if (scenario.params.run_seed != h.scenario.params.run_seed)
+            throw district_mismatch("command line", o.resume, differing_keys(h.scenario, scenario, true),
+                                    "a checkpoint resumes only with its own seed");
+        check_replicate(h, o.resume);
+        days = scenario.params.run_days;
+        check_days(h, o.resume);
+        meta = h.meta;
+        if (o.checkpoint_every) meta.every = *o.checkpoint_every;
+        if (out.empty()) out = meta.out;
+        meta.out = out.string();
+        prov.scenario_file = meta.scenario_file;
+        prov.started_at = meta.started_at;
+        prov.resumed_from = o.resume;
+        prov.resumed_day = h.day;
+        model = freeze(std::move(scenario));
+        sim = restore_checkpoint(o.resume, model, days);
+    } else if (!o.from.empty()) {
+        // Branch: another scenario continues the checkpoint's district.
+        const CheckpointHeader h = read_checkpoint_header(o.from);
+        Scenario scenario = load_scenario(file);
+        apply_overrides(scenario, c);
+        const auto diffs = differing_keys(h.scenario, scenario, true);
+        if (!diffs.empty())
+            throw district_mismatch(file, o.from, diffs,
+                                    "a branch must keep the district (synthesis parameters and seed)");
+        check_replicate(h, o.from);
+        days = scenario.params.run_days;
+        check_days(h, file);
+        if (out.empty()) out = default_output(scenario, h.seed, static_cast<std::int64_t>(h.replicate));
+        meta.scenario_file = file.string();
+        meta.out = out.string();
+        meta.every = o.checkpoint_every.value_or(0);
+        meta.started_at = prov.started_at;
+        meta.branch_day = h.day;
+        meta.branch_scenario_name = h.scenario.meta.name;
+        meta.branch_scenario_file = h.meta.scenario_file;
+        meta.branch_scenario_toml = h.scenario.resolved_toml();
+        model = freeze(std::move(scenario));
+        sim = restore_checkpoint(o.from, model, days);
+    } else {
+        Scenario scenario = load_scenario(file);
+        apply_overrides(scenario, c);
+        const auto seed = static_cast<std::uint64_t>(scenario.params.run_seed);
+        days = scenario.params.run_days;
+        if (out.empty()) out = default_output(scenario, seed, c.replicate);
+        meta.scenario_file = file.string();
+        meta.out = out.string();
+        meta.every = o.checkpoint_every.value_or(0);
+        meta.started_at = prov.started_at;
+        model = freeze(std::move(scenario));
+        if (!c.quiet && cli::stderr_is_terminal())
+            std::fprintf(stderr, "synthesising %s...\r", model->scenario.meta.name.c_str());
+        sim = std::make_unique<Simulation>(model, seed, static_cast<std::uint64_t>(c.replicate), days);
+    }
+    prov.branch_day = meta.branch_day;
+    prov.branch_scenario_name = meta.branch_scenario_name;
+    prov.branch_scenario_file = meta.branch_scenario_file;
+    prov.branch_scenario_toml = meta.branch_scenario_toml;
+    // A resumed run goes on saving to the checkpoint it came from.
+    const fs::path checkpoint = !o.checkpoint.empty() ? fs::path(o.checkpoint)
+                                : !o.resume.empty()   ? fs::path(o.resume)
+                                                      : fs::path(out.string() + ".ckpt");
+    {
+        std::error_code ec;
+        if (fs::equivalent(checkpoint, out, ec) || checkpoint == out)
+            throw InputError({{"command line", 0, "--checkpoint", "must differ from the output file " + out.string()}});
+    }
+    std::int64_t saved_day = -1;
     {
         cli::Progress bar(model->scenario.meta.name, days, !c.quiet && cli::stderr_is_terminal());
-        sim.run([&](std::int64_t d) { bar.update(d, sim.calendar().iso(d)); });
+        while (sim->day() < days && !g_stop_signal) {
+            sim->step();
+            bar.update(sim->day(), sim->calendar().iso(sim->day()));
+            if (meta.every > 0 && sim->day() % meta.every == 0) {
+                write_checkpoint(checkpoint, *sim, meta);
+                saved_day = sim->day();
+            }
+        }
     }
-    sim.finish();
+    if (const int sig = g_stop_signal) {
+        // Stopped between days: save, say how to go on, write no run file.
+        if (saved_day != sim->day()) write_checkpoint(checkpoint, *sim, meta);
+        std::fprintf(stderr,
+                     "\njiceng: %s: stopped at the end of day %lld of %lld; checkpoint %s\nresume with:\n  %s run "
+                     "--resume %s --out %s\n",
+                     sig == SIGINT ? "SIGINT" : "SIGTERM", static_cast<long long>(sim->day()),
+                     static_cast<long long>(days), checkpoint.string().c_str(), shell_quote(o.program).c_str(),
+                     shell_quote(checkpoint.string()).c_str(), shell_quote(out.string()).c_str());
+        return 128 + sig;
+    }
+    sim->finish();
     prov.finished_at = utc_now_iso();
-    write_run(out, sim, prov);
+    write_run(out, *sim, prov);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    if (!c.quiet) print_summary(sim, out, wall, threads);
+    if (!c.quiet) print_summary(*sim, out, wall, threads);
     return kExitOk;
 }
 
@@ -156,12 +320,13 @@ int cmd_compare(const fs::path& a_file, const fs::path& b_file, const Common& c,
             const std::string started = utc_now_iso();
             auto write = [&](const Simulation& sim) {
                 if (out_dir.empty()) return;
-                const fs::path path = fs::path(out_dir) / (model->scenario.meta.name + "-s" + std::to_string(seed) + "-r" +
-                                                            std::to_string(r) + ".h5");
-                write_run(path, sim, RunProvenance{(which == 0 ? a_file : b_file).string(), threads, started, utc_now_iso()});
+                const fs::path path = fs::path(out_dir) / (model->scenario.meta.name + "-s" + std::to_string(seed) +
+                                                           "-r" + std::to_string(r) + ".h5");
+                write_run(path, sim,
+                          RunProvenance{(which == 0 ? a_file : b_file).string(), threads, started, utc_now_iso()});
             };
-            const Results res = run_one(model, seed, static_cast<std::uint64_t>(r), days,
-                                        [&](std::int64_t) { bar.update(++done); }, write);
+            const Results res = run_one(
+                model, seed, static_cast<std::uint64_t>(r), days, [&](std::int64_t) { bar.update(++done); }, write);
             std::vector<double> finals(kOutcomes);
             for (int k = 0; k < kOutcomes; ++k) finals[k] = summary_value(res, static_cast<Outcome>(k));
             (which == 0 ? finals_a : finals_b).push_back(finals);
@@ -173,10 +338,12 @@ int cmd_compare(const fs::path& a_file, const fs::path& b_file, const Common& c,
         std::fputs(cmp.to_json(model_a->scenario.meta.name, model_b->scenario.meta.name).c_str(), stdout);
         return kExitOk;
     }
-    std::printf("\nA = %s (%s)\nB = %s (%s)\n%d replicate(s) each, common random numbers, %lld days; stocks on the last day, flows summed over all days\n\n",
-                model_a->scenario.meta.name.c_str(), model_a->scenario.meta.title_zh.c_str(),
-                model_b->scenario.meta.name.c_str(), model_b->scenario.meta.title_zh.c_str(), replicates,
-                static_cast<long long>(days));
+    std::printf(
+        "\nA = %s (%s)\nB = %s (%s)\n%d replicate(s) each, common random numbers, %lld days; stocks on the last day, "
+        "flows summed over all days\n\n",
+        model_a->scenario.meta.name.c_str(), model_a->scenario.meta.title_zh.c_str(),
+        model_b->scenario.meta.name.c_str(), model_b->scenario.meta.title_zh.c_str(), replicates,
+        static_cast<long long>(days));
     std::printf("  %-36s %12s %12s %12s   %s\n", "outcome", "A", "B", "B - A", "95% interval");
     for (const auto& d : cmp.outcomes) {
         char interval[64] = "n/a (one replicate)";
@@ -218,26 +385,39 @@ int main(int argc, char** argv) {
         "Examples:\n"
         "  jiceng run scenarios/baseline.toml                 simulate and write output/baseline-s<seed>-r0.h5\n"
         "  jiceng run scenarios/louzu.toml --days 365 --threads 2 --out output/louzu.h5\n"
+        "  jiceng run scenarios/baseline.toml --checkpoint-every 30   checkpoint to <out>.ckpt every 30 days\n"
+        "  jiceng run --resume output/baseline-s20030101-r0.h5.ckpt   continue a stopped run\n"
+        "  jiceng run scenarios/louzu.toml --from burnin.ckpt          branch: another scenario, same district\n"
         "  jiceng compare scenarios/baseline.toml scenarios/louzu.toml --replicates 4\n"
         "  jiceng check scenarios/*.toml                      validate scenario files without running\n"
         "  jiceng params                                      list every parameter with its default\n"
-        "Exit status: 0 success, 2 bad input, 1 other failure.");
+        "Exit status: 0 success, 2 bad input, 1 other failure; 130/143 stopped by SIGINT/SIGTERM (checkpoint "
+        "written).");
     app.require_subcommand(1);
-    app.set_version_flag("--version", std::string("jiceng ") + std::string(version()) + " (" + std::string(git_commit()) + ")");
+    app.set_version_flag("--version",
+                         std::string("jiceng ") + std::string(version()) + " (" + std::string(git_commit()) + ")");
 
     Common common;
     auto add_common = [&](CLI::App* cmd) {
         cmd->add_option("--seed", common.seed, "Random seed (overrides run.seed)");
         cmd->add_option("--days", common.days, "Days to simulate (overrides run.days)");
-        cmd->add_option("--threads", common.threads, "Worker threads (default: all cores); results do not depend on it");
+        cmd->add_option("--threads", common.threads,
+                        "Worker threads (default: all cores); results do not depend on it");
         cmd->add_flag("--quiet,-q", common.quiet, "No progress bar and no summary");
     };
 
-    std::string scenario_file, out;
+    std::string scenario_file;
+    RunOptions run_options;
+    run_options.program = argc > 0 ? argv[0] : "jiceng";
     auto* run = app.add_subcommand("run", "Simulate one scenario and write one HDF5 file");
-    run->add_option("scenario", scenario_file, "Scenario TOML file")->required();
-    run->add_option("--replicate", common.replicate, "Replicate number (keys the random streams with the seed)");
-    run->add_option("--out,-o", out, "Output file (default output/<name>-s<seed>-r<replicate>.h5)");
+    run->add_option("scenario", scenario_file, "Scenario TOML file (not needed with --resume)");
+    auto* replicate_option =
+        run->add_option("--replicate", common.replicate, "Replicate number (keys the random streams with the seed)");
+    run->add_option("--out,-o", run_options.out, "Output file (default output/<name>-s<seed>-r<replicate>.h5)");
+    run->add_option("--checkpoint-every", run_options.checkpoint_every, "Write a checkpoint every D days");
+    run->add_option("--checkpoint", run_options.checkpoint, "Checkpoint file (default <out>.ckpt)");
+    run->add_option("--resume", run_options.resume, "Continue the run saved in CHECKPOINT");
+    run->add_option("--from", run_options.from, "Continue CHECKPOINT's district under this scenario (branch)");
     add_common(run);
 
     std::vector<std::string> check_files;
@@ -247,7 +427,8 @@ int main(int argc, char** argv) {
     std::string file_a, file_b, out_dir;
     int replicates = 4;
     bool json = false;
-    auto* compare = app.add_subcommand("compare", "Run two scenarios with common random numbers and compare final values");
+    auto* compare =
+        app.add_subcommand("compare", "Run two scenarios with common random numbers and compare final values");
     compare->add_option("a", file_a, "Scenario A (reference)")->required();
     compare->add_option("b", file_b, "Scenario B")->required();
     compare->add_option("--replicates,-n", replicates, "Replicates of each scenario");
@@ -279,16 +460,19 @@ int main(int argc, char** argv) {
         if (common.threads < 0) throw InputError({{"command line", 0, "--threads", "must be 1 or more"}});
         std::optional<tbb::global_control> limit;
         if (common.threads > 0) limit.emplace(tbb::global_control::max_allowed_parallelism, common.threads);
-        if (*run) return cmd_run(scenario_file, common, out);
+        run_options.replicate_given = replicate_option->count() > 0;
+        if (*run) return cmd_run(scenario_file, common, run_options);
         if (*check) return cmd_check(check_files);
         if (*compare) return cmd_compare(file_a, file_b, common, replicates, json, out_dir);
         if (*params) return cmd_params(markdown);
         if (*outputs) {
-            if (outputs_md) std::fputs(outputs_markdown().c_str(), stdout);
+            if (outputs_md)
+                std::fputs(outputs_markdown().c_str(), stdout);
             else
                 for (const auto& o : outcome_table())
-                    std::printf("%-36s %-6s %-18s %s\n", std::string(o.name).c_str(), std::string(kind_name(o.kind)).c_str(),
-                                std::string(o.units).c_str(), std::string(o.description).c_str());
+                    std::printf("%-36s %-6s %-18s %s\n", std::string(o.name).c_str(),
+                                std::string(kind_name(o.kind)).c_str(), std::string(o.units).c_str(),
+                                std::string(o.description).c_str());
             return kExitOk;
         }
         if (*strategies) return cmd_strategies();

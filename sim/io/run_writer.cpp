@@ -44,6 +44,16 @@ void write_provenance(hid_t file, const Simulation& sim, const RunProvenance& pr
     h5::write_attr(file, "scenario_file", prov.scenario_file);
     h5::write_attr(file, "scenario_toml", sc.resolved_toml());
     h5::write_attr(file, "scenario_sources", sc.sources_text());
+    if (prov.resumed_day >= 0) {
+        h5::write_attr(file, "resumed_from", prov.resumed_from);
+        h5::write_attr(file, "resumed_day", prov.resumed_day);
+    }
+    if (prov.branch_day >= 0) {
+        h5::write_attr(file, "branch_day", prov.branch_day);
+        h5::write_attr(file, "branch_scenario_name", prov.branch_scenario_name);
+        h5::write_attr(file, "branch_scenario_file", prov.branch_scenario_file);
+        h5::write_attr(file, "branch_scenario_toml", prov.branch_scenario_toml);
+    }
     auto group = h5::create_group(file, "parameters");
     for (const auto& spec : param_table()) {
         const std::string key(spec.key);
@@ -122,14 +132,15 @@ void write_timeseries(hid_t file, const Simulation& sim) {
         h5::attach_scale(ds, day, 0);
         describe(ds, o);
         if (o.by_org_type) {
-            auto by = h5::write_dataset(group, std::string(o.name) + "_by_org_type", {n_days, static_cast<hsize_t>(kOrgTypes)},
-                                        res.org_type[k].data());
+            auto by = h5::write_dataset(group, std::string(o.name) + "_by_org_type",
+                                        {n_days, static_cast<hsize_t>(kOrgTypes)}, res.org_type[k].data());
             h5::attach_scale(by, day, 0);
             h5::attach_scale(by, org_type, 1);
             describe(by, o);
         }
         if (!o.by_street) continue;
-        auto by = h5::write_dataset(group, std::string(o.name) + "_by_street", {n_days, n_streets}, res.street[k].data());
+        auto by =
+            h5::write_dataset(group, std::string(o.name) + "_by_street", {n_days, n_streets}, res.street[k].data());
         h5::attach_scale(by, day, 0);
         h5::attach_scale(by, street, 1);
         describe(by, o);
@@ -155,7 +166,8 @@ void write_snapshots(hid_t file, const Simulation& sim) {
     }
     auto building = h5::write_dataset(group, "building", {nb}, index.data());
     h5::make_scale(building, "building");
-    auto column = [&](const std::string& name, auto* data, const std::string& units, const std::string& en, const std::string& zh) {
+    auto column = [&](const std::string& name, auto* data, const std::string& units, const std::string& en,
+                      const std::string& zh) {
         auto ds = h5::write_dataset(group, name, {nb}, data);
         h5::attach_scale(ds, building, 0);
         h5::write_attr(ds, "units", units);
@@ -211,7 +223,8 @@ void write_run(const std::filesystem::path& out, const Simulation& sim, const Ru
     const auto parent = out.parent_path().empty() ? std::filesystem::path(".") : out.parent_path();
     std::error_code ec;
     std::filesystem::create_directories(parent, ec);
-    if (ec) throw std::runtime_error(out.string() + ": cannot create directory " + parent.string() + ": " + ec.message());
+    if (ec)
+        throw std::runtime_error(out.string() + ": cannot create directory " + parent.string() + ": " + ec.message());
     const auto temp = parent / (out.filename().string() + ".part-" + std::to_string(::getpid()));
     try {
         h5::Handle file(H5Fcreate(temp.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,

@@ -16,6 +16,12 @@ struct RunProvenance {
     std::int64_t threads = 0;
     std::string started_at;   // ISO 8601 UTC
     std::string finished_at;  // ISO 8601 UTC
+    // Set when the run continued from a checkpoint (attributes written only then).
+    std::string resumed_from;  // the last checkpoint resumed from
+    std::int64_t resumed_day = -1;
+    // Set when the run branched from another scenario's checkpoint.
+    std::int64_t branch_day = -1;
+    std::string branch_scenario_name, branch_scenario_file, branch_scenario_toml;
 };
 
 inline constexpr std::int64_t kFormatVersion = 1;

@@ -14,6 +14,8 @@
 namespace jiceng {
 
 class Strategy;
+class CheckpointWriter;
+class CheckpointReader;
 
 // A parameter changed during a run (live mode), effective from day `day`.
 struct LiveChange {
@@ -28,6 +30,14 @@ public:
     // `days` is the planned length: the last day is always snapshotted.
     Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days);
     ~Simulation();
+    // Restores a checkpoint (sim/io/checkpoint.hpp): re-synthesises the
+    // district under `model`, then overwrites its state with the saved one;
+    // strategies `model` switches on or off start or stop as in live mode
+    // (branching). Defined in simulation_state.cpp.
+    Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days,
+               const CheckpointReader& in);
+    // Saves everything a restored run needs to continue bit for bit.
+    void save_state(CheckpointWriter& out) const;
     Simulation(const Simulation&) = delete;
     Simulation& operator=(const Simulation&) = delete;
 

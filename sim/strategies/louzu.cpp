@@ -8,8 +8,8 @@
 // identity disclosure (亮身份) makes group members visible to neighbours and
 // more likely to notice needs; an annual commendation reactivates members of
 // the best third of groups.
-#include <algorithm>
 #include <tbb/parallel_for.h>
+#include <algorithm>
 #include <vector>
 
 #include "sim/strategies/strategy.hpp"
@@ -23,7 +23,13 @@ public:
     using Strategy::Strategy;
 
 private:
-    bool organised_ = false;
+    bool organised_ = false;  // groups formed (checkpointed)
+
+    std::vector<std::int64_t> on_save() const override { return {organised_}; }
+    void on_restore(std::span<const std::int64_t> data) override {
+        if (data.size() != 1) throw std::runtime_error("invalid saved state");
+        organised_ = data[0] != 0;
+    }
 
     // Switched off (live): groups disband.
     void on_finalize(World& w) override {
@@ -65,7 +71,9 @@ private:
                 cadre |= (r.flags[i] & flag::kCadre) != 0;
             }
             const bool formed = n >= static_cast<std::uint32_t>(p.louzu_threshold);
-            B.groups[b] = formed ? static_cast<std::uint8_t>(std::min<std::uint32_t>(255, (n + p.louzu_cap - 1) / p.louzu_cap)) : 0;
+            B.groups[b] =
+                formed ? static_cast<std::uint8_t>(std::min<std::uint32_t>(255, (n + p.louzu_cap - 1) / p.louzu_cap))
+                       : 0;
             Stream s = stream(ctx, b);
             const bool meets = formed && ((p.louzu_cadre_leaders && cadre) || s.bernoulli(p.louzu_uncadred_meeting));
             for (Index i = B.first_resident[b]; i < B.first_resident[b] + B.residents[b]; ++i) {
@@ -115,6 +123,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_louzu(std::uint32_t index) { return std::make_unique<Louzu>(index); }
+std::unique_ptr<Strategy> make_louzu(std::uint32_t index) {
+    return std::make_unique<Louzu>(index);
+}
 
 }  // namespace jiceng

@@ -3,10 +3,12 @@
 // init once, apply once a day at its phase, finalize once.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <stdexcept>
 #include <string_view>
+#include <vector>
 
 #include "sim/model/model.hpp"
 #include "sim/world/world.hpp"
@@ -32,11 +34,30 @@ public:
         on_finalize(world);
         state_ = State::Done;
     }
+    // Checkpoints: the lifecycle state, then what on_save returns. Restoring
+    // does not call on_init (the world it would set up is restored already).
+    std::vector<std::int64_t> save() const {
+        std::vector<std::int64_t> data = on_save();
+        data.insert(data.begin(), static_cast<std::int64_t>(state_));
+        return data;
+    }
+    void restore(std::span<const std::int64_t> data) {
+        if (data.empty() || data[0] < 0 || data[0] > static_cast<std::int64_t>(State::Done))
+            throw std::runtime_error("invalid saved strategy state");
+        on_restore(data.subspan(1));
+        state_ = static_cast<State>(data[0]);
+    }
 
 protected:
     virtual void on_init(World&, const Model&, const RandomStreams&) {}
     virtual void on_apply(World&, const DayContext&) = 0;
     virtual void on_finalize(World&) {}
+    // A strategy that keeps state from one day to the next (beyond the world)
+    // saves it here, or a resumed run diverges from an uninterrupted one.
+    virtual std::vector<std::int64_t> on_save() const { return {}; }
+    virtual void on_restore(std::span<const std::int64_t> data) {
+        if (!data.empty()) throw std::runtime_error("saved state for a strategy that keeps none");
+    }
     // The strategy's own random streams (never shared with a process).
     Stream stream(const DayContext& ctx, std::uint64_t entity) const {
         return ctx.rng.stream(ctx.day, strategy_process(index_), entity);
@@ -49,7 +70,7 @@ private:
 };
 
 struct StrategyInfo {
-    std::string_view name;      // TOML table [strategies.<name>]
+    std::string_view name;  // TOML table [strategies.<name>]
     std::string_view title_en;
     std::string_view title_zh;
     std::string_view summary;

@@ -63,11 +63,19 @@ private:
 
     void on_finalize(World& w) override { std::fill(w.areas.studio.begin(), w.areas.studio.end(), 0); }
 
-    bool piloted_ = false;
+    bool piloted_ = false;  // pilots opened (checkpointed)
+
+    std::vector<std::int64_t> on_save() const override { return {piloted_}; }
+    void on_restore(std::span<const std::int64_t> data) override {
+        if (data.size() != 1) throw std::runtime_error("invalid saved state");
+        piloted_ = data[0] != 0;
+    }
 };
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_studios(std::uint32_t index) { return std::make_unique<Studios>(index); }
+std::unique_ptr<Strategy> make_studios(std::uint32_t index) {
+    return std::make_unique<Studios>(index);
+}
 
 }  // namespace jiceng
