@@ -30,8 +30,10 @@ public:
         float t = trust_[i];
         t += pull_ * (1.0f - t);
         const float gap = mean_ - t;
-        if (std::fabs(gap) < confidence_) t += neighbour_ * gap;
-        trust_[i] = std::clamp(t, 0.0f, 1.0f);
+        // Selects, not branches: whether a neighbour is close enough varies
+        // from one resident to the next.
+        t += std::fabs(gap) < confidence_ ? neighbour_ * gap : 0.0f;
+        trust_[i] = std::min(std::max(t, 0.0f), 1.0f);
     }
     void building_done(Index) {}
 
