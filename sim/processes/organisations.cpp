@@ -85,11 +85,12 @@ void run_organisations(World& w, const DayContext& ctx) {
     const std::size_t existing = o.count();
     for (Index k = 0; k < existing; ++k) {
         if (!o.alive[k]) continue;
-        Stream s = ctx.rng.stream(ctx.day, ProcessId::Organisations, k);
         const auto type = static_cast<OrgType>(o.type[k]);
         const bool closable = type == OrgType::Private || type == OrgType::Foreign || type == OrgType::Social ||
                               type == OrgType::SocialService;
-        if (closable && s.bernoulli(rates.org_closure_daily)) {
+        // The daily closure draw is the only draw most workplaces make on
+        // most days: one single-draw uniform, not a Philox block.
+        if (closable && ctx.rng.uniform_once(ctx.day, ProcessId::Organisations, k) < rates.org_closure_daily) {
             o.alive[k] = 0;
             changed = true;
             continue;
@@ -97,8 +98,11 @@ void run_organisations(World& w, const DayContext& ctx) {
         if (type != OrgType::MassTeam) ++live_per_street[o.street[k]];
         const bool registered = o.registered[k];
         const bool formal = is_formal(static_cast<PartyForm>(o.form[k]));
+        const bool pushed = policy.campaign_push > 0 && registered && !formal && o.members[k] >= 1;
+        if (!pushed && !monthly) continue;
+        Stream s = ctx.rng.stream(ctx.day, ProcessId::Organisations, k);
         // A campaign pushes every registered workplace with members but no organisation.
-        if (policy.campaign_push > 0 && registered && !formal && o.members[k] >= 1 && s.bernoulli(policy.campaign_push)) {
+        if (pushed && s.bernoulli(policy.campaign_push)) {
             form_organisation(w, p, k, s, true);
             continue;
         }

@@ -178,12 +178,18 @@ TEST(Facts, ServicesLeadResidentsToApply) {
     const auto none = freeze(street([](Params& p) { p.participation_apply_after_help = 0.0; }));
     const auto some = freeze(street([](Params& p) { p.participation_vetting_days = 180; }));
     const std::int64_t days = 2 * 365;
+    double applications = 0;
     for (int r = 0; r < kReplicates; ++r) {
         const Results a = run_one(none, kSeed, r, days), b = run_one(some, kSeed, r, days);
         EXPECT_EQ(summary_value(a, Outcome::applications), 0.0);
-        EXPECT_GT(summary_value(b, Outcome::applications), 10.0) << "replicate " << r;
+        EXPECT_GT(summary_value(b, Outcome::applications), 0.0) << "replicate " << r;
         EXPECT_GT(summary_value(b, Outcome::new_members), 0.0) << "replicate " << r;
+        applications += summary_value(b, Outcome::applications);
     }
+    // About 15 applications per replicate in two years (a count, roughly
+    // Poisson): 24 over three replicates is below the expected 45 by more
+    // than three standard deviations.
+    EXPECT_GE(applications, 24.0);
 }
 
 // Generic, untargeted service resolves fewer needs per member-hour than
