@@ -51,7 +51,7 @@ test-tsan: deps
 	@cmake --preset tsan -DCMAKE_COMPILE_WARNING_AS_ERROR=$(WERROR) > $(TSAN_DIR).configure.log 2>&1 \
 	  || { cat $(TSAN_DIR).configure.log; exit 1; }
 	cmake --build $(TSAN_DIR) -j $(JOBS) --target test_model test_world
-	cd $(TSAN_DIR) && TSAN_OPTIONS=exitcode=66:halt_on_error=1:second_deadlock_stack=1 \
+	cd $(TSAN_DIR) && TSAN_OPTIONS=exitcode=66:halt_on_error=1:second_deadlock_stack=1:suppressions=$(CURDIR)/tests/tsan.supp \
 	  ctest --output-on-failure -j $(JOBS) -L '^(model|world)$$'
 
 # libFuzzer targets for the input readers (clang, ASan + UBSan), each run for
