@@ -217,7 +217,8 @@ TEST(RunReaderHardening, DatasetDeclaringMoreThanItStoresIsRefused) {
         h5::read_ints(f, "day");
         ADD_FAILURE() << "read a dataset that stores nothing";
     } catch (const std::runtime_error& e) {
-        EXPECT_NE(std::string(e.what()).find("dataset day declares 4000000001 elements but stores only 0 bytes"), std::string::npos)
+        EXPECT_NE(std::string(e.what()).find("dataset day declares 4000000001 elements but stores only 0 bytes"),
+                  std::string::npos)
             << e.what();
     }
     fs::remove(file);
