@@ -7,8 +7,14 @@ JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 WERROR      := $(if $(CI),ON,OFF)
 CMAKE_FLAGS ?=
 JICENG      := $(BUILD_DIR)/bin/jiceng
+# Sanitizer and fuzzing builds live in their own directories (CMakePresets.json).
+ASAN_DIR    := build/asan
+TSAN_DIR    := build/tsan
+FUZZ_DIR    ?= build/fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := scenario_loader experiment_loader targets_loader run_reader
 
-.PHONY: build demo test bench docs deps configure clean format check-format
+.PHONY: build demo test bench docs deps configure clean format check-format test-asan test-tsan fuzz
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
@@ -29,6 +35,34 @@ demo: build
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The whole suite under AddressSanitizer + UBSan. A report exits 86, which no
+# test expects (a test that expects exit 1 cannot mistake a report for it).
+test-asan: deps
+	@cmake --preset asan -DCMAKE_COMPILE_WARNING_AS_ERROR=$(WERROR) > $(ASAN_DIR).configure.log 2>&1 \
+	  || { cat $(ASAN_DIR).configure.log; exit 1; }
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=exitcode=86:detect_leaks=1:fast_unwind_on_malloc=0 LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+# ThreadSanitizer on the tests that step the model on several threads
+# (labels model and world: synthesis, stepping, determinism across threads).
+test-tsan: deps
+	@cmake --preset tsan -DCMAKE_COMPILE_WARNING_AS_ERROR=$(WERROR) > $(TSAN_DIR).configure.log 2>&1 \
+	  || { cat $(TSAN_DIR).configure.log; exit 1; }
+	cmake --build $(TSAN_DIR) -j $(JOBS) --target test_model test_world
+	cd $(TSAN_DIR) && TSAN_OPTIONS=exitcode=66:halt_on_error=1:second_deadlock_stack=1:suppressions=$(CURDIR)/tests/tsan.supp \
+	  ctest --output-on-failure -j $(JOBS) -L '^(model|world)$$'
+
+# libFuzzer targets for the input readers (clang, ASan + UBSan), each run for
+# FUZZ_SECONDS from its seed corpus in fuzz/corpus/; prints executions and findings.
+fuzz:
+	@scripts/install-deps.sh clang libclang-rt-14-dev
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJICENG_FUZZ=ON \
+	  -DJICENG_BUILD_TESTS=OFF -DJICENG_BUILD_VIEWER=OFF -DJICENG_BUILD_BENCH=OFF -DJICENG_WITH_MPI=OFF \
+	  > $(FUZZ_DIR).configure.log 2>&1 || { cat $(FUZZ_DIR).configure.log; exit 1; }
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(addprefix fuzz_,$(FUZZ_TARGETS))
+	scripts/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 bench: build
 	bench/run.sh $(JICENG)

@@ -14,6 +14,10 @@ packages=(
   python3 python3-h5py python3-netcdf4 python3-h5netcdf python3-xarray
 )
 
+# Extra packages named on the command line (e.g. `make fuzz` adds clang and
+# its libFuzzer runtime) are installed the same way.
+packages+=("$@")
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed"; then

@@ -7,10 +7,14 @@
 
 #include <functional>
 #include <optional>
+#include <string>
 
 namespace jiceng::cli {
 
 using Runner = std::function<std::optional<int>()>;
+
+// The value of --max-memory in bytes (nullopt when empty); InputError when it is not a size.
+std::optional<double> max_memory_option(const std::string& text);
 
 // sweep, sensitivity, calibrate, report, export (experiment_commands.cpp).
 Runner add_experiment_commands(CLI::App& app);

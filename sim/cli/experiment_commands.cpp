@@ -21,6 +21,7 @@
 #include "sim/experiments/sensitivity.hpp"
 #include "sim/experiments/sweep.hpp"
 #include "sim/io/run_reader.hpp"
+#include "sim/model/memory_estimate.hpp"
 
 namespace jiceng::cli {
 
@@ -121,7 +122,7 @@ void check_jobs(int jobs) {
 // ---- sweep ----
 
 struct SweepArgs {
-    std::string experiment, out;
+    std::string experiment, out, max_memory;
     std::optional<int> jobs;
     bool keep_runs = false, quiet = false, plan = false;
     std::optional<std::int64_t> point_scenario;
@@ -166,6 +167,22 @@ int cmd_sweep(const SweepArgs& a) {
             std::printf("\n");
         }
         return kExitOk;
+    }
+    {
+        // The largest point, times the simulations this process runs at once, must fit.
+        MemoryEstimate largest;
+        for (std::size_t q = 0; q < e.points(); ++q) {
+            const MemoryEstimate m = estimate_memory(e.point_scenario(q).params, e.days);
+            if (q == 0 || m.total() > largest.total()) largest = m;
+        }
+        const int jobs = mpi ? a.jobs.value_or(1) : a.jobs.value_or(default_jobs());
+        const auto at_once = std::min<std::size_t>(static_cast<std::size_t>(jobs), std::max<std::size_t>(e.runs(), 1));
+        try {
+            check_memory(largest, static_cast<int>(at_once), max_memory_option(a.max_memory), e.file);
+        } catch (const InputError&) {
+            if (speaks) throw;
+            return kExitBadInput;
+        }
     }
     const fs::path dir = a.out.empty() ? fs::path("output") / ("sweep-" + e.name) : fs::path(a.out);
     SweepProgressLine line(!a.quiet && speaks);
@@ -361,12 +378,8 @@ int cmd_export(const ExportArgs& a) {
     options.variables = split_list(a.variables);
     if (!a.csv.empty() && !a.netcdf.empty())
         throw InputError({{"command line", 0, "--netcdf", "give either --csv or --netcdf, not both"}});
-    ExportTable table;
-    try {
-        table = export_table(a.input, options);
-    } catch (const RunFileError& ex) {
-        throw InputError({{a.input, 0, "", ex.what()}});
-    }
+    // A bad run file is a RunFileError naming the file: main prints it and exits 2.
+    const ExportTable table = export_table(a.input, options);
     if (!a.netcdf.empty()) {
         write_netcdf(table, a.netcdf);
         return kExitOk;
@@ -384,6 +397,15 @@ int cmd_export(const ExportArgs& a) {
 
 }  // namespace
 
+std::optional<double> max_memory_option(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    const auto bytes = parse_size(text);
+    if (!bytes)
+        throw InputError(
+            {{"command line", 0, "--max-memory", "'" + text + "' is not a size (expected e.g. 2G, 500M, 64k)"}});
+    return bytes;
+}
+
 Runner add_experiment_commands(CLI::App& app) {
     auto sweep_args = std::make_shared<SweepArgs>();
     auto* sweep = app.add_subcommand("sweep", "Run every point and replicate of an experiment file into one results.h5 (resumable; MPI-aware)");
@@ -396,6 +418,9 @@ Runner add_experiment_commands(CLI::App& app) {
                       "Print the scenario of point P (to repeat one run alone with `jiceng run FILE --replicate R`) and exit");
     sweep->add_flag("--plan", sweep_args->plan, "Print the design's points and exit without running");
     sweep->add_flag("--quiet,-q", sweep_args->quiet, "No progress line and no summary");
+    sweep->add_option("--max-memory", sweep_args->max_memory,
+                      "Refuse before running when the largest point's estimated memory times the simulations run at "
+                      "once exceeds SIZE (e.g. 2G, 500M; default: the memory available)");
     sweep->footer(
         "Run (point p, replicate r) uses the experiment seed with replicate number r: every point sees the same random\n"
         "numbers for a given replicate (common random numbers). Under `mpirun -np K jiceng sweep ...` runs are spread\n"

@@ -1,8 +1,9 @@
 // jiceng: the command-line front end. It parses options, builds a scenario
 // and calls the library; everything else lives in sim/.
+#include <CLI/CLI.hpp>
+#include <hdf5.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
-#include <CLI/CLI.hpp>
 
 #include <signal.h>
 
@@ -19,7 +20,9 @@
 #include "sim/core/version.hpp"
 #include "sim/experiments/compare.hpp"
 #include "sim/io/checkpoint.hpp"
+#include "sim/io/run_reader.hpp"
 #include "sim/io/run_writer.hpp"
+#include "sim/model/memory_estimate.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/params/params.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -39,7 +42,13 @@ struct Common {
     std::int64_t replicate = 0;
     int threads = 0;
     bool quiet = false;
+    std::string max_memory;  // --max-memory SIZE; empty: the memory available now
 };
+
+// Refuses, before synthesis, a scenario whose estimated memory exceeds the limit.
+void check_fits(const Scenario& scenario, std::int64_t days, const Common& c, const std::string& source) {
+    check_memory(estimate_memory(scenario.params, days), 1, cli::max_memory_option(c.max_memory), source);
+}
 
 // Command-line values override the scenario and are checked like it.
 void apply_overrides(Scenario& scenario, const Common& c) {
@@ -195,6 +204,7 @@ int cmd_run(const fs::path& file, const Common& c, const RunOptions& o) {
         prov.started_at = meta.started_at;
         prov.resumed_from = o.resume;
         prov.resumed_day = h.day;
+        check_fits(scenario, days, c, o.resume);
         model = freeze(std::move(scenario));
         sim = restore_checkpoint(o.resume, model, days);
     } else if (!o.from.empty()) {
@@ -218,6 +228,7 @@ int cmd_run(const fs::path& file, const Common& c, const RunOptions& o) {
         meta.branch_scenario_name = h.scenario.meta.name;
         meta.branch_scenario_file = h.meta.scenario_file;
         meta.branch_scenario_toml = h.scenario.resolved_toml();
+        check_fits(scenario, days, c, file.string());
         model = freeze(std::move(scenario));
         sim = restore_checkpoint(o.from, model, days);
     } else {
@@ -230,6 +241,7 @@ int cmd_run(const fs::path& file, const Common& c, const RunOptions& o) {
         meta.out = out.string();
         meta.every = o.checkpoint_every.value_or(0);
         meta.started_at = prov.started_at;
+        check_fits(scenario, days, c, file.string());
         model = freeze(std::move(scenario));
         if (!c.quiet && cli::stderr_is_terminal())
             std::fprintf(stderr, "synthesising %s...\r", model->scenario.meta.name.c_str());
@@ -306,6 +318,9 @@ int cmd_compare(const fs::path& a_file, const fs::path& b_file, const Common& c,
                            "differs between the two scenarios (" + std::to_string(a.params.run_days) + " and " +
                                std::to_string(b.params.run_days) + "); pass --days to compare"}});
     const std::int64_t days = a.params.run_days;
+    // One simulation at a time: each must fit alone.
+    check_fits(a, days, c, a_file.string());
+    check_fits(b, days, c, b_file.string());
     const auto seed = static_cast<std::uint64_t>(a.params.run_seed);
     const int threads = c.threads > 0 ? c.threads : tbb::info::default_concurrency();
     auto model_a = freeze(std::move(a));
@@ -380,6 +395,13 @@ int cmd_strategies() {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Past a file size limit (ulimit -f) a write must fail with EFBIG, so that
+    // the writer reports it and removes its partial file, not kill the process.
+    std::signal(SIGXFSZ, SIG_IGN);
+    // HDF5 1.10 crashes at exit (H5F__close_cb under H5_term_library) when a
+    // file whose close failed, e.g. on a full disk, is still registered. Every
+    // file is closed explicitly, so its exit-time clean-up is not needed.
+    H5dont_atexit();
     CLI::App app{"jiceng (基层): agent-based simulation of grassroots Party organising in an urban district"};
     app.footer(
         "Examples:\n"
@@ -404,6 +426,9 @@ int main(int argc, char** argv) {
         cmd->add_option("--threads", common.threads,
                         "Worker threads (default: all cores); results do not depend on it");
         cmd->add_flag("--quiet,-q", common.quiet, "No progress bar and no summary");
+        cmd->add_option("--max-memory", common.max_memory,
+                        "Refuse before synthesis when the estimated memory exceeds SIZE (e.g. 2G, 500M; default: the "
+                        "memory available)");
     };
 
     std::string scenario_file;
@@ -479,6 +504,10 @@ int main(int argc, char** argv) {
         if (auto status = experiments()) return *status;
     } catch (const InputError& e) {
         std::fprintf(stderr, "%s\n", e.what());
+        return kExitBadInput;
+    } catch (const RunFileError& e) {
+        // A damaged, foreign or wrong-version run file is bad input; what() names the file.
+        std::fprintf(stderr, "jiceng: %s\n", e.what());
         return kExitBadInput;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "jiceng: error: %s\n", e.what());

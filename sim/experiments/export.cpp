@@ -323,6 +323,9 @@ void write_netcdf(const ExportTable& t, const fs::path& file) {
                 h5::write_attr(ds, "long_name_zh", t.long_names_zh[c]);
                 h5::write_attr(ds, "coordinates", coordinates);
             }
+            // HDF5 may report success from H5Fclose when the final writes fail
+            // (full disk): flush first, which reports them.
+            h5::check(H5Fflush(f, H5F_SCOPE_GLOBAL), "flush the file");
             f.close("close the file");
         } catch (const std::exception& e) {
             throw std::runtime_error(file.string() + ": " + e.what());

@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <stdexcept>
 #include <system_error>
@@ -38,7 +40,11 @@ void write_text_atomic(const fs::path& path, const std::string& text) {
         if (!out) throw std::runtime_error(path.string() + ": cannot write");
         out.write(text.data(), static_cast<std::streamsize>(text.size()));
         out.close();
-        if (!out) throw std::runtime_error(path.string() + ": cannot write (disk full?)");
+        if (!out) {
+            const int cause = errno;
+            throw std::runtime_error(path.string() + ": cannot write" +
+                                     (cause ? std::string(": ") + std::strerror(cause) : " (disk full?)"));
+        }
     });
 }
 

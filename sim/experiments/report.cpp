@@ -106,7 +106,15 @@ Inputs read_inputs(const std::vector<fs::path>& paths) {
         } catch (const InputError& e) {
             for (const auto& d : e.diagnostics()) problems.push_back(d);
         } catch (const std::exception& e) {
-            problems.push_back({path.string(), 0, "", e.what()});
+            // Reader errors already begin with the file they are about (perhaps one inside `path`).
+            std::string message = e.what();
+            std::string file = path.string();
+            if (const auto colon = message.find(": ");
+                colon != std::string::npos && fs::exists(message.substr(0, colon), ec)) {
+                file = message.substr(0, colon);
+                message.erase(0, colon + 2);
+            }
+            problems.push_back({file, 0, "", message});
         }
     }
     if (!problems.empty()) throw InputError(problems);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -64,7 +65,13 @@ std::optional<std::int64_t> Problems::integer(const toml::table& t, const std::s
 std::optional<double> Problems::real(const toml::table& t, const std::string& key, const std::string& full) {
     const toml::node* node = t.get(key);
     if (!node) return std::nullopt;
-    if (node->is_floating_point()) return node->as_floating_point()->get();
+    if (node->is_floating_point()) {
+        // nan or inf would pass every range check below and poison means and losses.
+        const double v = node->as_floating_point()->get();
+        if (std::isfinite(v)) return v;
+        add(*node, full, "is " + std::string(std::isnan(v) ? "nan" : "infinite") + " (expected a finite number)");
+        return std::nullopt;
+    }
     if (node->is_integer()) return static_cast<double>(node->as_integer()->get());
     add(*node, full, "is " + type_of(*node) + " (expected a number)");
     return std::nullopt;
@@ -134,13 +141,11 @@ const ParamSpec* Problems::param(const std::string& key, const toml::node& node,
 }
 
 toml::table parse_file(const std::filesystem::path& file, std::string* text) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw InputError({{file.string(), 0, "", "cannot open file: " + std::string(std::strerror(errno))}});
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    if (text) *text = buffer.str();
+    std::string content, why;
+    if (!read_input_file(file, content, why)) throw InputError({{file.string(), 0, "", "cannot open file: " + why}});
+    if (text) *text = content;
     try {
-        return toml::parse(buffer.str(), file.string());
+        return toml::parse(content, file.string());
     } catch (const toml::parse_error& e) {
         throw InputError({{file.string(), static_cast<int>(e.source().begin.line), "", "TOML syntax error: " + std::string(e.description())}});
     }

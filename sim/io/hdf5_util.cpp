@@ -3,6 +3,7 @@
 #include <H5DSpublic.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace jiceng::h5 {
 
@@ -96,8 +97,19 @@ void write_attr(hid_t obj, const std::string& name, double value) { write_numeri
 
 bool has_attr(hid_t obj, const std::string& name) { return H5Aexists(obj, name.c_str()) > 0; }
 
+namespace {
+// The readers below read one value into one buffer; an attribute with more
+// elements (a damaged or foreign file) would overflow it.
+void expect_one_value(hid_t attr, const std::string& name) {
+    Handle space(H5Aget_space(attr), H5Sclose, "get dataspace of attribute " + name);
+    if (H5Sget_simple_extent_npoints(space) != 1)
+        throw std::runtime_error("attribute " + name + " is not a single value");
+}
+}  // namespace
+
 std::string read_attr_string(hid_t obj, const std::string& name) {
     Handle attr(H5Aopen(obj, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name);
+    expect_one_value(attr, name);
     Handle type(H5Aget_type(attr), H5Tclose, "get type of attribute " + name);
     if (H5Tget_class(type) != H5T_STRING) throw std::runtime_error("attribute " + name + " is not a string");
     if (H5Tis_variable_str(type) > 0) {
@@ -109,6 +121,11 @@ std::string read_attr_string(hid_t obj, const std::string& name) {
         return out;
     }
     const std::size_t size = H5Tget_size(type);
+    // The declared size comes from the file: never allocate more than is stored.
+    const hsize_t stored = H5Aget_storage_size(attr);
+    if (size == 0 || size > stored)
+        throw std::runtime_error("attribute " + name + " declares " + std::to_string(size) + " bytes but stores " +
+                                 std::to_string(stored));
     auto mem = string_type(size);
     std::string buffer(size, '\0');
     check(H5Aread(attr, mem, buffer.data()), "read attribute " + name);
@@ -117,6 +134,7 @@ std::string read_attr_string(hid_t obj, const std::string& name) {
 
 std::int64_t read_attr_int(hid_t obj, const std::string& name) {
     Handle attr(H5Aopen(obj, name.c_str(), H5P_DEFAULT), H5Aclose, "open attribute " + name);
+    expect_one_value(attr, name);
     Handle type(H5Aget_type(attr), H5Tclose, "get type of attribute " + name);
     if (H5Tget_class(type) != H5T_INTEGER) throw std::runtime_error("attribute " + name + " is not an integer");
     std::int64_t value = 0;
@@ -177,13 +195,34 @@ std::vector<hsize_t> dims_of(hid_t dataset) {
 }
 
 namespace {
+// Element count of a dataset about to be read into memory, checked against
+// what the file can hold. A damaged or hostile file can declare any shape;
+// jiceng writes every element, deflate-compressed (deflate expands at most
+// about 1032:1), so a real dataset never needs more than 1100 bytes in memory
+// per stored byte. Data kept outside the file (external files, virtual
+// datasets) is refused: a run file is one self-contained file.
+hsize_t checked_elements(hid_t ds, const std::string& name, std::size_t element_bytes) {
+    Handle dcpl(H5Dget_create_plist(ds), H5Pclose, "get creation properties of " + name);
+    if (H5Pget_external_count(dcpl) != 0 || H5Pget_layout(dcpl) == H5D_VIRTUAL)
+        throw std::runtime_error("dataset " + name + " keeps its data outside the file");
+    long double total = 1;
+    for (auto d : dims_of(ds)) total *= static_cast<long double>(d);
+    const long double stored = static_cast<long double>(H5Dget_storage_size(ds));
+    if (total * static_cast<long double>(element_bytes) > stored * 1100.0L + 65536.0L) {
+        char text[160];
+        std::snprintf(text, sizeof text, "dataset %s declares %.0Lf elements but stores only %.0Lf bytes", name.c_str(),
+                      total, stored);
+        throw std::runtime_error(text);
+    }
+    return static_cast<hsize_t>(total);
+}
+
 template <class T>
 std::vector<T> read_numeric(hid_t parent, const std::string& name, hid_t mem_type, H5T_class_t expected) {
     Handle ds(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), H5Dclose, "open dataset " + name);
     Handle type(H5Dget_type(ds), H5Tclose, "get type of " + name);
     if (H5Tget_class(type) != expected) throw std::runtime_error("dataset " + name + " has an unexpected type");
-    hsize_t total = 1;
-    for (auto d : dims_of(ds)) total *= d;
+    const hsize_t total = checked_elements(ds, name, sizeof(T));
     std::vector<T> out(total);
     if (total > 0) check(H5Dread(ds, mem_type, H5S_ALL, H5S_ALL, H5P_DEFAULT, out.data()), "read dataset " + name);
     return out;
@@ -205,8 +244,7 @@ std::vector<std::string> read_strings(hid_t parent, const std::string& name) {
     Handle type(H5Dget_type(ds), H5Tclose, "get type of " + name);
     if (H5Tget_class(type) != H5T_STRING || H5Tis_variable_str(type) <= 0)
         throw std::runtime_error("dataset " + name + " is not a string array");
-    hsize_t total = 1;
-    for (auto d : dims_of(ds)) total *= d;
+    const hsize_t total = checked_elements(ds, name, sizeof(char*));
     std::vector<char*> pointers(total, nullptr);
     auto mem = string_type(H5T_VARIABLE);
     if (total > 0) check(H5Dread(ds, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()), "read dataset " + name);

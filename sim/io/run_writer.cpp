@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <ctime>
 #include <system_error>
 
@@ -236,8 +238,12 @@ void write_run(const std::filesystem::path& out, const Simulation& sim, const Ru
         h5::check(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush " + temp.string());
         file.close("close " + temp.string());
     } catch (const std::exception& e) {
+        // HDF5 reports only which call failed; errno says why (disk full, file size limit).
+        const int cause = errno;
         std::filesystem::remove(temp, ec);
-        throw std::runtime_error(out.string() + ": " + e.what());
+        const bool space = cause == ENOSPC || cause == EFBIG || cause == EDQUOT;
+        throw std::runtime_error(out.string() + ": " + e.what() +
+                                 (space ? std::string(" (") + std::strerror(cause) + ")" : ""));
     }
     std::filesystem::rename(temp, out, ec);
     if (ec) {

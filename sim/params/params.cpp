@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <sstream>
 
@@ -23,6 +24,8 @@ const std::vector<ParamSpec>& table() {
     return specs;
 }
 
+}  // namespace
+
 std::string quote_toml(std::string_view text) {
     std::string out = "\"";
     for (char c : text) {
@@ -31,10 +34,20 @@ std::string quote_toml(std::string_view text) {
             out += "\\n";
             continue;
         }
+        // TOML basic strings allow no other control character unescaped (tab excepted).
+        const auto u = static_cast<unsigned char>(c);
+        if ((u < 0x20 && c != '\t') || u == 0x7f) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04X", u);
+            out += escaped;
+            continue;
+        }
         out += c;
     }
     return out + "\"";
 }
+
+namespace {
 
 bool valid_date(const std::string& text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;

@@ -1,6 +1,8 @@
 #include "sim/scenario/scenario.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <set>
@@ -17,6 +19,42 @@ std::string Diagnostic::str() const {
     out += ": ";
     if (!key.empty()) out += key + ": ";
     return out + message;
+}
+
+bool read_input_file(const std::filesystem::path& file, std::string& text, std::string& why) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(file, ec);
+    if (ec || !std::filesystem::exists(status)) {
+        why = ec ? ec.message() : std::string("No such file or directory");
+        return false;
+    }
+    if (std::filesystem::is_directory(status)) {
+        why = "is a directory";
+        return false;
+    }
+    if (!std::filesystem::is_regular_file(status)) {
+        why = "is not a regular file";
+        return false;
+    }
+    const auto size = std::filesystem::file_size(file, ec);
+    if (!ec && size > kMaxInputFileBytes) {
+        why = "is " + std::to_string(size) + " bytes, more than the " + std::to_string(kMaxInputFileBytes >> 20) +
+              " MiB an input file may have";
+        return false;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        why = std::strerror(errno);
+        return false;
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        why = "read error";
+        return false;
+    }
+    text = buffer.str();
+    return true;
 }
 
 namespace {
@@ -108,16 +146,13 @@ public:
             fail({from_file, from_line, "extends", "cycle in the extends chain: " + chain + id +
                                                        " (expected a chain that ends in a file without extends)"});
         }
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            if (from_file.empty())
-                fail({display, 0, "", "cannot open scenario file: " + std::string(std::strerror(errno))});
+        std::string text, why;
+        if (!read_input_file(path, text, why)) {
+            if (from_file.empty()) fail({display, 0, "", "cannot open scenario file: " + why});
             fail({from_file, from_line, "extends",
-                  "cannot open '" + path.string() + "': " + std::strerror(errno) + " (expected a path relative to this file)"});
+                  "cannot open '" + path.string() + "': " + why + " (expected a path relative to this file)"});
         }
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        return load_text(buffer.str(), display, path.parent_path(), id);
+        return load_text(text, display, path.parent_path(), id);
     }
 
     Layer load_text(const std::string& text, const std::string& display, const std::filesystem::path& base_dir,
@@ -335,17 +370,12 @@ Scenario default_scenario() {
     return scenario;
 }
 
+// params.cpp: a TOML basic string with quotes, backslashes and control characters escaped.
+std::string quote_toml(std::string_view text);
+
 std::string Scenario::resolved_toml() const {
     std::ostringstream out;
-    auto q = [](const std::string& s) {
-        std::string r = "\"";
-        for (char c : s) {
-            if (c == '"' || c == '\\') r += '\\';
-            if (c == '\n') { r += "\\n"; continue; }
-            r += c;
-        }
-        return r + "\"";
-    };
+    auto q = [](const std::string& s) { return quote_toml(s); };
     out << "[scenario]\nname = " << q(meta.name) << "\ntitle_en = " << q(meta.title_en) << "\ntitle_zh = "
         << q(meta.title_zh) << "\ndescription_en = " << q(meta.description_en) << "\ndescription_zh = "
         << q(meta.description_zh) << "\nlive = [";

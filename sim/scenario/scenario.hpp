@@ -1,6 +1,7 @@
 // Scenarios: layered TOML files validated against the parameter table.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <stdexcept>
 #include <string>
@@ -63,6 +64,16 @@ Scenario parse_scenario(const std::string& text, const std::string& display_name
                         const std::filesystem::path& base_dir = ".");
 // The defaults, with no file.
 Scenario default_scenario();
+
+// The most bytes an input TOML file may have: far above any real scenario or
+// experiment, low enough that a wrong path (a log, a disk image) is refused
+// instead of read into memory.
+inline constexpr std::uintmax_t kMaxInputFileBytes = 16u << 20;
+
+// Reads a whole input file. Returns false with `why` set when it is missing,
+// unreadable, not a regular file (a directory; a FIFO or /dev/zero would
+// block or never end) or larger than kMaxInputFileBytes.
+bool read_input_file(const std::filesystem::path& file, std::string& text, std::string& why);
 
 // Closest candidate by edit distance, or "" when none is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);

@@ -197,3 +197,48 @@ TEST_F(RunReaderTest, RunSetsHoldReplicatesOfOneScenario) {
 }
 
 }  // namespace
+
+// A damaged header can declare any shape: the reader must refuse a dataset
+// that claims far more elements than the file stores, not allocate for it.
+TEST(RunReaderHardening, DatasetDeclaringMoreThanItStoresIsRefused) {
+    const fs::path file = fs::temp_directory_path() / ("jiceng-huge-" + std::to_string(::getpid()) + ".h5");
+    {
+        h5::Handle f(H5Fcreate(file.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose, "create");
+        const hsize_t n = 4000000001ull;  // 16 GB of int32, never written
+        const hsize_t chunk = 1024;
+        h5::Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose, "space");
+        h5::Handle plist(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "plist");
+        h5::check(H5Pset_chunk(plist, 1, &chunk), "chunk");
+        h5::Handle ds(H5Dcreate2(f, "day", H5T_STD_I32LE, space, H5P_DEFAULT, plist, H5P_DEFAULT), H5Dclose, "create");
+    }
+    h5::silence_errors();
+    h5::Handle f(H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open");
+    try {
+        h5::read_ints(f, "day");
+        ADD_FAILURE() << "read a dataset that stores nothing";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("dataset day declares 4000000001 elements but stores only 0 bytes"),
+                  std::string::npos)
+            << e.what();
+    }
+    fs::remove(file);
+}
+
+// An attribute read as one value must hold one value: an array attribute
+// would overflow the single-value buffer.
+TEST_F(RunReaderTest, ArrayAttributeWhereOneValueBelongsIsRefused) {
+    const fs::path file = copy_of("array_attr.h5");
+    {
+        h5::Handle f(H5Fopen(file.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose, "open");
+        h5::check(H5Adelete(f, "format_version"), "delete attribute");
+        const hsize_t n = 64;
+        std::vector<std::int64_t> values(n, 1);
+        h5::Handle space(H5Screate_simple(1, &n, nullptr), H5Sclose, "space");
+        h5::Handle attr(H5Acreate2(f, "format_version", H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                        "create attribute");
+        h5::check(H5Awrite(attr, H5T_NATIVE_INT64, values.data()), "write attribute");
+    }
+    const std::string message = error_of(file);
+    EXPECT_NE(message.find("attribute format_version is not a single value"), std::string::npos) << message;
+    EXPECT_NE(message.find(file.string()), std::string::npos) << message;
+}

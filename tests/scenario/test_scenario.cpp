@@ -86,3 +86,18 @@ TEST(Scenario, EveryShippedScenarioLoads) {
 
 }  // namespace
 }  // namespace jiceng
+
+namespace jiceng {
+namespace {
+// The resolved TOML a run file records must load again whatever the titles
+// hold: control characters are escaped (found while writing the scenario fuzz target).
+TEST(Scenario, ResolvedTomlWithControlCharactersLoadsAgain) {
+    const Scenario s = parse_scenario("[scenario]\nname = \"c\"\ntitle_en = \"a\\u0001b\\rc\\u007fd\\te\"\n", "c.toml");
+    ASSERT_EQ(s.meta.title_en, std::string("a\x01"
+                                           "b\rc\x7f"
+                                           "d\te"));
+    const Scenario again = parse_scenario(s.resolved_toml(), "resolved.toml");
+    EXPECT_EQ(again.meta.title_en, s.meta.title_en);
+}
+}  // namespace
+}  // namespace jiceng
