@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <tbb/parallel_for.h>
+#include "sim/core/parallel.hpp"
 
 #include "sim/processes/aggregates.hpp"
 #include "sim/processes/processes.hpp"
@@ -145,7 +145,7 @@ Simulation::~Simulation() = default;
 // The aggregates and stocks of the current state, without moving it (day 0,
 // and after a live change that may have altered residents between days).
 void Simulation::count_aggregates() {
-    tbb::parallel_for(Index{0}, static_cast<Index>(world_.areas.count()), [&](Index a) {
+    parallel_for(Index{0}, static_cast<Index>(world_.areas.count()), [&](Index a) {
         auto [aggregates] = sweep_area(world_, a, AggregatesProcess(world_, a));
         stocks_[a] = aggregates.finish();
     });
@@ -162,7 +162,7 @@ void Simulation::step() {
         const auto& phase = kDay[k];
         auto t0 = std::chrono::steady_clock::now();
         if (phase.area)
-            tbb::parallel_for(Index{0}, n_areas, [&](Index a) { phase.area(world_, ctx, a, tallies_[a]); });
+            parallel_for(Index{0}, n_areas, [&](Index a) { phase.area(world_, ctx, a, tallies_[a]); });
         else
             phase.district(world_, ctx);
         auto t1 = std::chrono::steady_clock::now();
@@ -302,7 +302,7 @@ void Simulation::snapshot() {
         offset[k] = results_.snapshots[k].size();
         results_.snapshots[k].resize(offset[k] + nb);
     }
-    tbb::parallel_for(Index{0}, static_cast<Index>(nb), [&](Index b) {
+    parallel_for(Index{0}, static_cast<Index>(nb), [&](Index b) {
         double residents = 0, members = 0, active = 0, trust = 0, satisfaction = 0, backlog = 0;
         for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) {
             if (!H.occupied[h]) continue;

@@ -8,7 +8,7 @@
 // identity disclosure (亮身份) makes group members visible to neighbours and
 // more likely to notice needs; an annual commendation reactivates members of
 // the best third of groups.
-#include <tbb/parallel_for.h>
+#include "sim/core/parallel.hpp"
 #include <algorithm>
 #include <vector>
 
@@ -62,7 +62,7 @@ private:
         auto& r = w.residents;
         auto& B = w.buildings;
         const auto& H = w.households;
-        tbb::parallel_for(Index{0}, static_cast<Index>(B.count()), [&](Index b) {
+        parallel_for(Index{0}, static_cast<Index>(B.count()), [&](Index b) {
             std::uint32_t n = 0;
             bool cadre = false;
             for (Index i = B.first_resident[b]; i < B.first_resident[b] + B.residents[b]; ++i) {
@@ -94,7 +94,7 @@ private:
         auto& r = w.residents;
         auto& B = w.buildings;
         std::vector<float> score(B.count(), -1.0f);
-        tbb::parallel_for(Index{0}, static_cast<Index>(B.count()), [&](Index b) {
+        parallel_for(Index{0}, static_cast<Index>(B.count()), [&](Index b) {
             if (!B.groups[b]) return;
             std::uint32_t in_group = 0, active = 0;
             for (Index i = B.first_resident[b]; i < B.first_resident[b] + B.residents[b]; ++i) {
@@ -112,7 +112,7 @@ private:
         std::stable_sort(ranked.begin(), ranked.end(), [&](Index a, Index b) { return score[a] > score[b]; });
         std::vector<std::uint8_t> chosen(B.count(), 0);
         for (std::size_t k = 0; k < commended; ++k) chosen[ranked[k]] = 1;
-        tbb::parallel_for(Index{0}, static_cast<Index>(B.count()), [&](Index b) {
+        parallel_for(Index{0}, static_cast<Index>(B.count()), [&](Index b) {
             if (!chosen[b]) return;
             for (Index i = B.first_resident[b]; i < B.first_resident[b] + B.residents[b]; ++i)
                 if ((r.flags[i] & flag::kInGroup) && r.engagement[i] == static_cast<std::uint8_t>(Engagement::Nominal))

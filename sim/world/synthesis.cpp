@@ -5,7 +5,7 @@
 #include <boost/random/geometric_distribution.hpp>
 #include <boost/random/poisson_distribution.hpp>
 #include <cmath>
-#include <tbb/parallel_for.h>
+#include "sim/core/parallel.hpp"
 
 #include "sim/processes/needs.hpp"
 
@@ -374,7 +374,7 @@ World synthesize(const Model& model, const RandomStreams& rng) {
     w.residents.resize(resident_slots);
 
     // Pass 1: demographics, in parallel over areas.
-    tbb::parallel_for(Index{0}, static_cast<Index>(na), [&](Index a) {
+    parallel_for(Index{0}, static_cast<Index>(na), [&](Index a) {
         for (Index h = A.first_household[a]; h < A.first_household[a] + A.households[a]; ++h) {
             Stream s = rng.stream(-1, ProcessId::Population, h);
             draw_demographics(w, p, h, s);
@@ -400,7 +400,7 @@ World synthesize(const Model& model, const RandomStreams& rng) {
         odds(members * (1.0 - p.members_community_relation_share - p.members_floating_share), working_local);
 
     // Pass 2: membership, engagement, trust and the first scheduled events.
-    tbb::parallel_for(Index{0}, static_cast<Index>(na), [&](Index a) {
+    parallel_for(Index{0}, static_cast<Index>(na), [&](Index a) {
         for (Index h = A.first_household[a]; h < A.first_household[a] + A.households[a]; ++h) {
             Stream s = rng.stream(-1, ProcessId::Synthesis, h);
             draw_membership_and_state(w, p, h, s, 0);
