@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::fclose(f);
     }
     try {
-        const jiceng::RunData run = jiceng::read_run(file);
+        const jiceng::RunData run = jiceng::read_run_in_process(file);
         (void)run.last_day();
     } catch (const jiceng::RunFileError& e) {
         if (std::string(e.what()).find(file) == std::string::npos)

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <array>
+#include <boost/random/geometric_distribution.hpp>
 #include <cstdint>
 #include <limits>
 
@@ -116,5 +117,14 @@ private:
     std::array<std::uint32_t, 2> key_{};
     std::uint64_t key64_ = 0;
 };
+
+// Days of waiting before an event whose daily chance is p (failures before
+// the first success). Boost's geometric law needs 0 < p < 1; p >= 1 (a
+// certainty, e.g. moves.vacancy_days = 1) waits no day and draws nothing.
+inline std::int64_t geometric_wait(Stream& s, double p) {
+    if (p >= 1.0) return 0;
+    boost::random::geometric_distribution<int, double> wait(p);
+    return wait(s);
+}
 
 }  // namespace jiceng

@@ -20,6 +20,7 @@
 #include "sim/core/version.hpp"
 #include "sim/experiments/compare.hpp"
 #include "sim/experiments/files.hpp"
+#include "sim/io/contained_read.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_writer.hpp"
 #include "sim/model/simulation.hpp"
@@ -509,6 +510,8 @@ bool is_sweep(const fs::path& path) {
     std::error_code ec;
     const fs::path file = fs::is_directory(path, ec) ? path / "results.h5" : path;
     if (!fs::is_regular_file(file, ec) || H5Fis_hdf5(file.c_str()) <= 0) return false;
+    // The first read of a file a command was given: contain what HDF5 does on a damaged one.
+    trial_read_contained(file);
     h5::silence_errors();
     const hid_t id = H5Fopen(file.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
     if (id < 0) return false;

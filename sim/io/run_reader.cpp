@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "sim/io/contained_read.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_writer.hpp"
 #include "sim/model/results.hpp"
@@ -238,7 +239,7 @@ void read_changes(hid_t file, RunData& run) {
 
 }  // namespace
 
-RunData read_run(const fs::path& file) {
+RunData read_run_in_process(const fs::path& file) {
     h5::silence_errors();
     const std::string where = file.string() + ": ";
     std::error_code ec;
@@ -267,6 +268,11 @@ RunData read_run(const fs::path& file) {
         throw RunFileError(where + "damaged or truncated (" + e.what() + ")");
     }
     return run;
+}
+
+RunData read_run(const fs::path& file) {
+    trial_read_contained(file);
+    return read_run_in_process(file);
 }
 
 RunSet read_run_set(const std::vector<fs::path>& files) {

@@ -5,8 +5,6 @@
 // household costs one comparison a day. A floating member who leaves is lost
 // to the Party unless registered where they lived and handed over to the next
 // inflow area (流动党员管理).
-#include <boost/random/geometric_distribution.hpp>
-
 #include "sim/processes/processes.hpp"
 #include "sim/world/synthesis.hpp"
 
@@ -36,8 +34,8 @@ void run_moves(World& w, const DayContext& ctx, Index area, Tally& tally) {
             }
             // The dwelling is re-let on the first day a daily chance of
             // 1 / vacancy_days comes up: a geometric wait, drawn now.
-            boost::random::geometric_distribution<int, double> vacancy(std::min(1.0, ctx.rates.vacancy_fill_daily));
-            H.next_move_day[h] = static_cast<std::int32_t>(std::min<std::int64_t>(ctx.day + 1 + vacancy(s), INT32_MAX));
+            const std::int64_t vacancy = geometric_wait(s, ctx.rates.vacancy_fill_daily);
+            H.next_move_day[h] = static_cast<std::int32_t>(std::min<std::int64_t>(ctx.day + 1 + vacancy, INT32_MAX));
         } else {
             populate_household(w, ctx.p, h, ctx.rng, ctx.day);  // schedules the next move-out
             set_occupied(w, h, true);

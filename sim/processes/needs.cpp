@@ -50,8 +50,8 @@ void schedule_next_need(World& w, const Params& p, Index i, Stream& s, std::int6
         w.residents.next_need_day[i] = INT32_MAX;
         return;
     }
-    boost::random::geometric_distribution<int, double> wait(std::min(1.0, -std::expm1(-total)));
-    w.residents.next_need_day[i] = static_cast<std::int32_t>(std::min<std::int64_t>(day + 1 + wait(s), INT32_MAX));
+    const std::int64_t wait = geometric_wait(s, -std::expm1(-total));
+    w.residents.next_need_day[i] = static_cast<std::int32_t>(std::min<std::int64_t>(day + 1 + wait, INT32_MAX));
 }
 
 NeedsProcess::NeedsProcess(World& w, const DayContext& ctx, Index area, Tally& tally)

@@ -109,16 +109,16 @@ void draw_membership_and_state(World& w, const Params& p, Index h, Stream& s, st
         r.satisfaction[i] = r.trust[i];
         schedule_next_need(w, p, i, s, day);
     }
-    boost::random::geometric_distribution<int, double> move_wait(
-        std::clamp(per_day([&] {
+    const std::int64_t move_wait = geometric_wait(
+        s, std::clamp(per_day([&] {
                        switch (static_cast<Tenure>(hh.tenure[h])) {
                            case Tenure::Owner: return p.moves_owner_rate;
                            case Tenure::Renter: return p.moves_renter_rate;
                            default: return p.moves_floating_rate;
                        }
                    }()),
-                   1e-9, 1.0));
-    hh.next_move_day[h] = static_cast<std::int32_t>(std::min<std::int64_t>(day + 1 + move_wait(s), INT32_MAX));
+                      1e-9, 1.0));
+    hh.next_move_day[h] = static_cast<std::int32_t>(std::min<std::int64_t>(day + 1 + move_wait, INT32_MAX));
 }
 
 void synthesize_workplaces(World& w, const Params& p, const RandomStreams& rng) {
