@@ -20,10 +20,8 @@
 
 namespace jiceng {
 
-// The processes are taken and given back by value: inlined into the caller,
-// they are local objects whose counters the compiler can keep in registers
-// (through a reference they would live in memory that every byte store may
-// alias).
+// The processes are taken by value and given back in a tuple, from which the
+// caller reads what they gathered (e.g. the aggregates' stocks).
 template <class... Process>
 [[nodiscard, gnu::always_inline]] inline std::tuple<Process...> sweep_area(const World& w, Index area, Process... process) {
     // A building's residents are one run of slots; vacant households' slots
