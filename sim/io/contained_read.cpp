@@ -32,25 +32,28 @@ std::chrono::seconds trial_limit(const fs::path& file) {
     return std::chrono::seconds(60 + (ec ? 0 : static_cast<long>(bytes >> 24)));
 }
 
-// Reads one attribute or dataset into memory of its own type (variable-length
-// strings included: that is where the library crashes on a damaged heap).
+// Reads one attribute or dataset whole, into the memory type of its file
+// type: reading converts (a variable-length string is fetched from the file's
+// heap, which is where the library crashes on a damaged one), as the real
+// readers do. Takes ownership of file_type and space.
+template <class Read>
+void read_whole(hid_t file_type, hid_t space, double max_bytes, Read&& read) {
+    const hid_t type = H5Tget_native_type(file_type, H5T_DIR_DEFAULT);
+    const hssize_t points = H5Sget_simple_extent_npoints(space);
+    const size_t size = type >= 0 ? H5Tget_size(type) : 0;
+    if (points > 0 && size > 0 && static_cast<double>(points) * size < max_bytes) {
+        std::vector<unsigned char> buffer(static_cast<std::size_t>(points) * size);
+        read(type, buffer.data());
+    }
+    if (type >= 0) H5Tclose(type);
+    H5Sclose(space);
+    H5Tclose(file_type);
+}
+
 herr_t read_attribute(hid_t object, const char* name, const H5A_info_t*, void*) {
     const hid_t attr = H5Aopen(object, name, H5P_DEFAULT);
     if (attr < 0) return 0;
-    const hid_t file_type = H5Aget_type(attr);
-    // The memory type of the file's type: reading converts (a variable-length
-    // string is fetched from the file's heap), as the real readers do.
-    const hid_t type = H5Tget_native_type(file_type, H5T_DIR_DEFAULT);
-    const hid_t space = H5Aget_space(attr);
-    const hssize_t points = H5Sget_simple_extent_npoints(space);
-    const size_t size = H5Tget_size(type);
-    if (type >= 0 && points > 0 && size > 0 && static_cast<double>(points) * size < 1e9) {
-        std::vector<unsigned char> buffer(static_cast<std::size_t>(points) * size);
-        H5Aread(attr, type, buffer.data());
-    }
-    H5Sclose(space);
-    if (type >= 0) H5Tclose(type);
-    H5Tclose(file_type);
+    read_whole(H5Aget_type(attr), H5Aget_space(attr), 1e9, [&](hid_t type, void* buffer) { H5Aread(attr, type, buffer); });
     H5Aclose(attr);
     return 0;
 }
@@ -59,20 +62,10 @@ herr_t read_object(hid_t root, const char* name, const H5O_info_t* info, void*) 
     const hid_t object = H5Oopen(root, name, H5P_DEFAULT);
     if (object < 0) return 0;
     H5Aiterate2(object, H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, read_attribute, nullptr);
-    if (info->type == H5O_TYPE_DATASET) {
-        const hid_t file_type = H5Dget_type(object);
-        const hid_t type = H5Tget_native_type(file_type, H5T_DIR_DEFAULT);
-        const hid_t space = H5Dget_space(object);
-        const hssize_t points = H5Sget_simple_extent_npoints(space);
-        const size_t size = H5Tget_size(type);
-        if (type >= 0 && points > 0 && size > 0 && static_cast<double>(points) * size < 4e9) {
-            std::vector<unsigned char> buffer(static_cast<std::size_t>(points) * size);
-            H5Dread(object, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data());
-        }
-        H5Sclose(space);
-        if (type >= 0) H5Tclose(type);
-        H5Tclose(file_type);
-    }
+    if (info->type == H5O_TYPE_DATASET)
+        read_whole(H5Dget_type(object), H5Dget_space(object), 4e9, [&](hid_t type, void* buffer) {
+            H5Dread(object, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer);
+        });
     H5Oclose(object);
     return 0;
 }

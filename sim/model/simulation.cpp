@@ -6,7 +6,6 @@
 
 #include "sim/processes/aggregates.hpp"
 #include "sim/processes/processes.hpp"
-#include "sim/processes/sweep.hpp"
 #include "sim/strategies/strategy.hpp"
 #include "sim/world/synthesis.hpp"
 
@@ -145,10 +144,8 @@ Simulation::~Simulation() = default;
 // The aggregates and stocks of the current state, without moving it (day 0,
 // and after a live change that may have altered residents between days).
 void Simulation::count_aggregates() {
-    parallel_for(Index{0}, static_cast<Index>(world_.areas.count()), [&](Index a) {
-        auto [aggregates] = sweep_area(world_, a, AggregatesProcess(world_, a));
-        stocks_[a] = aggregates.finish();
-    });
+    parallel_for(Index{0}, static_cast<Index>(world_.areas.count()),
+                 [&](Index a) { stocks_[a] = count_area_aggregates(world_, a); });
 }
 
 void Simulation::step() {

@@ -67,10 +67,14 @@ void open_day(World& w, const DayContext& ctx, Index area, Tally&) {
     for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) B.ties[b] *= tie_keep;
 }
 
+Stock count_area_aggregates(World& w, Index area) {
+    auto [aggregates] = sweep_area(w, area, AggregatesProcess(w, area));
+    return aggregates.finish();
+}
+
 // Counts, then the morning's figures (what a test or a fresh world needs).
 void refresh_aggregates(World& w, const DayContext& ctx, Index area, Tally& tally) {
-    auto [aggregates] = sweep_area(w, area, AggregatesProcess(w, area));
-    const Stock stock = aggregates.finish();
+    const Stock stock = count_area_aggregates(w, area);
     if (ctx.stocks) ctx.stocks[area] = stock;
     open_day(w, ctx, area, tally);
 }

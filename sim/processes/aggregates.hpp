@@ -76,6 +76,10 @@ private:
     Stock stock_;
 };
 
+// The aggregates of one area's current state, without moving it; returns
+// the area's stocks.
+Stock count_area_aggregates(World& w, Index area);
+
 // The morning: yesterday's counts become today's helper hours at today's
 // rates, and mutual-help ties decay.
 void open_day(World& w, const DayContext& ctx, Index area, Tally& tally);
