@@ -14,7 +14,7 @@ FUZZ_DIR    ?= build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := scenario_loader experiment_loader targets_loader run_reader
 
-.PHONY: build demo test bench docs deps configure clean format check-format test-asan test-tsan fuzz
+.PHONY: build demo test bench docs deps configure clean format check-format test-asan test-tsan fuzz update-baseline
 
 build: configure
 	cmake --build $(BUILD_DIR) -j $(JOBS)
@@ -70,6 +70,11 @@ fuzz:
 
 bench: build
 	bench/run.sh $(JICENG)
+
+# Regenerates the golden baseline (tests/regression/) on purpose; say in the
+# commit which numbers moved and why.
+update-baseline: build
+	scripts/update-baseline.sh $(JICENG)
 
 # Regenerated from the tables; written aside first so a failure never truncates them.
 docs: build
