@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <limits>
 
-#include "sim/core/process_id.hpp"
+#include "sim/core/stream_id.hpp"
 
 namespace jiceng {
 
@@ -94,10 +94,12 @@ public:
         key64_ = detail::mix64(k ^ 0x5851F42D4C957F2Dull);
     }
 
-    Stream stream(std::int64_t day, ProcessId process, std::uint64_t entity) const {
+    Stream stream(std::int64_t day, StreamId id, std::uint64_t entity) const {
         // Day -1 is synthesis; the counter word is unsigned, so shift by one.
-        return Stream(key_, static_cast<std::uint32_t>(day + 1), static_cast<std::uint32_t>(process),
-                      static_cast<std::uint32_t>(entity));
+        return Stream(key_, static_cast<std::uint32_t>(day + 1), id.value, static_cast<std::uint32_t>(entity));
+    }
+    Stream stream(std::int64_t day, ProcessId process, std::uint64_t entity) const {
+        return stream(day, stream_of(process), entity);
     }
 
     // One uniform on [0, 1) for (day, process, entity), for the hottest

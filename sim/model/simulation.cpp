@@ -110,8 +110,10 @@ std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const Org
 
 }  // namespace
 
-Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days)
+Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days,
+                       std::span<const StrategyInfo> registry)
     : model_(std::move(model)),
+      registry_(registry),
       seed_(seed),
       replicate_(replicate),
       days_(days),
@@ -119,7 +121,7 @@ Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, s
       calendar_(model_->params().run_start_date) {
     const auto start = std::chrono::steady_clock::now();
     world_ = synthesize(*model_, rng_);
-    strategies_.resize(strategy_registry().size());
+    strategies_.resize(registry_.size());
     sync_strategies();
     for (const auto& phase : kDay) phase_seconds_.emplace_back(std::string(phase.name), 0.0);
     phase_seconds_.emplace_back("strategies", 0.0);
@@ -167,7 +169,7 @@ void Simulation::step() {
         // Each day's policy is exactly what today's strategies set.
         if (phase.name == kStrategyPhase) world_.policy = Policy{};
         for (std::size_t s = 0; s < strategies_.size(); ++s)
-            if (strategies_[s] && strategy_registry()[s].after_phase == phase.name) strategies_[s]->apply(world_, ctx);
+            if (strategies_[s] && registry_[s].after_phase == phase.name) strategies_[s]->apply(world_, ctx);
         phase_seconds_[kDay.size()].second += std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
     }
     auto t0 = std::chrono::steady_clock::now();
@@ -193,11 +195,10 @@ void Simulation::finish() {
 // Creates and initialises the strategies the model switches on, and
 // finalizes and drops those it switched off.
 void Simulation::sync_strategies() {
-    const auto registry = strategy_registry();
-    for (std::size_t k = 0; k < registry.size(); ++k) {
-        const bool on = model_->params().*(registry[k].enabled);
+    for (std::size_t k = 0; k < registry_.size(); ++k) {
+        const bool on = model_->params().*(registry_[k].enabled);
         if (on && !strategies_[k]) {
-            strategies_[k] = registry[k].make(static_cast<std::uint32_t>(k));
+            strategies_[k] = registry_[k].make(registry_[k].stream);
             strategies_[k]->init(world_, *model_, rng_);
         } else if (!on && strategies_[k]) {
             strategies_[k]->finalize(world_);

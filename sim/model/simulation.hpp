@@ -9,11 +9,11 @@
 
 #include "sim/model/model.hpp"
 #include "sim/model/results.hpp"
+#include "sim/strategies/strategy.hpp"
 #include "sim/world/world.hpp"
 
 namespace jiceng {
 
-class Strategy;
 class CheckpointWriter;
 class CheckpointReader;
 
@@ -28,14 +28,17 @@ class Simulation {
 public:
     // Synthesises the district (day 0) and records its initial state.
     // `days` is the planned length: the last day is always snapshotted.
-    Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days);
+    // `registry` lists the strategies a scenario may switch on (tests add
+    // their own; results never depend on an entry's place in it).
+    Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days,
+               std::span<const StrategyInfo> registry = strategy_registry());
     ~Simulation();
     // Restores a checkpoint (sim/io/checkpoint.hpp): re-synthesises the
     // district under `model`, then overwrites its state with the saved one;
     // strategies `model` switches on or off start or stop as in live mode
     // (branching). Defined in simulation_state.cpp.
     Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days,
-               const CheckpointReader& in);
+               const CheckpointReader& in, std::span<const StrategyInfo> registry = strategy_registry());
     // Saves everything a restored run needs to continue bit for bit.
     void save_state(CheckpointWriter& out) const;
     Simulation(const Simulation&) = delete;
@@ -73,6 +76,7 @@ private:
     void snapshot();
 
     std::shared_ptr<const Model> model_;
+    std::span<const StrategyInfo> registry_;
     std::uint64_t seed_, replicate_;
     std::int64_t days_;
     RandomStreams rng_;

@@ -70,16 +70,15 @@ void Simulation::save_state(CheckpointWriter& out) const {
     out.put_strings("changes/key", keys);
     out.put_strings("changes/value", values);
 
-    const auto registry = strategy_registry();
-    for (std::size_t k = 0; k < registry.size(); ++k)
-        if (strategies_[k]) out.put("strategies/" + std::string(registry[k].name), strategies_[k]->save());
+    for (std::size_t k = 0; k < registry_.size(); ++k)
+        if (strategies_[k]) out.put("strategies/" + std::string(registry_[k].name), strategies_[k]->save());
 }
 
 Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate,
-                       std::int64_t days, const CheckpointReader& in)
+                       std::int64_t days, const CheckpointReader& in, std::span<const StrategyInfo> registry)
     // The fresh run rebuilds what is fixed for the whole run (streets,
     // scratch space, timers); everything that changes is then overwritten.
-    : Simulation(std::move(model), seed, replicate, days) {
+    : Simulation(std::move(model), seed, replicate, days, registry) {
     const std::size_t areas = world_.areas.count(), buildings = world_.buildings.count();
     load_struct(in, "world/areas/", world_.areas);
     load_struct(in, "world/buildings/", world_.buildings);
@@ -119,7 +118,6 @@ Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, s
     if (day_ < 0 || results_.days.empty() || results_.days.back() != day_)
         throw std::runtime_error(in.name() + ": the saved results do not end on the saved day");
 
-    const auto registry = strategy_registry();
     // Dropped unfinalized: finalizing would change the world just restored.
     for (auto& s : strategies_) s.reset();
     for (std::size_t k = 0; k < registry.size(); ++k) {
@@ -127,7 +125,7 @@ Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, s
         if (!in.has(path)) continue;
         std::vector<std::int64_t> data;
         in.get(path, data);
-        strategies_[k] = registry[k].make(static_cast<std::uint32_t>(k));
+        strategies_[k] = registry[k].make(registry[k].stream);
         strategies_[k]->restore(data);
     }
     // Under another scenario (a branch), strategies start or stop here.

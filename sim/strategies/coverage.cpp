@@ -56,6 +56,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_coverage(std::uint32_t index) { return std::make_unique<Coverage>(index); }
+std::unique_ptr<Strategy> make_coverage(StreamId stream) { return std::make_unique<Coverage>(stream); }
 
 }  // namespace jiceng

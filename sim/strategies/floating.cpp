@@ -22,6 +22,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_floating(std::uint32_t index) { return std::make_unique<Floating>(index); }
+std::unique_ptr<Strategy> make_floating(StreamId stream) { return std::make_unique<Floating>(stream); }
 
 }  // namespace jiceng

@@ -22,6 +22,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_gongjian(std::uint32_t index) { return std::make_unique<Gongjian>(index); }
+std::unique_ptr<Strategy> make_gongjian(StreamId stream) { return std::make_unique<Gongjian>(stream); }
 
 }  // namespace jiceng

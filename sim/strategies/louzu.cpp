@@ -123,8 +123,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_louzu(std::uint32_t index) {
-    return std::make_unique<Louzu>(index);
+std::unique_ptr<Strategy> make_louzu(StreamId stream) {
+    return std::make_unique<Louzu>(stream);
 }
 
 }  // namespace jiceng

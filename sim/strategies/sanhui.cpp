@@ -27,6 +27,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_sanhui(std::uint32_t index) { return std::make_unique<Sanhui>(index); }
+std::unique_ptr<Strategy> make_sanhui(StreamId stream) { return std::make_unique<Sanhui>(stream); }
 
 }  // namespace jiceng

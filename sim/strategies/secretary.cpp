@@ -24,6 +24,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_secretary(std::uint32_t index) { return std::make_unique<Secretary>(index); }
+std::unique_ptr<Strategy> make_secretary(StreamId stream) { return std::make_unique<Secretary>(stream); }
 
 }  // namespace jiceng

@@ -17,7 +17,7 @@ namespace jiceng {
 
 class Strategy {
 public:
-    explicit Strategy(std::uint32_t index) : index_(index) {}
+    explicit Strategy(StreamId stream) : stream_(stream) {}
     virtual ~Strategy() = default;
 
     void init(World& world, const Model& model, const RandomStreams& rng) {
@@ -58,15 +58,14 @@ protected:
     virtual void on_restore(std::span<const std::int64_t> data) {
         if (!data.empty()) throw std::runtime_error("saved state for a strategy that keeps none");
     }
-    // The strategy's own random streams (never shared with a process).
-    Stream stream(const DayContext& ctx, std::uint64_t entity) const {
-        return ctx.rng.stream(ctx.day, strategy_process(index_), entity);
-    }
+    // The strategy's own random streams (never shared with a process or
+    // another strategy): its permanent number from the registry entry.
+    Stream stream(const DayContext& ctx, std::uint64_t entity) const { return ctx.rng.stream(ctx.day, stream_, entity); }
 
 private:
     enum class State { New, Ready, Done };
     State state_ = State::New;
-    std::uint32_t index_;
+    StreamId stream_;
 };
 
 struct StrategyInfo {
@@ -76,7 +75,10 @@ struct StrategyInfo {
     std::string_view summary;
     bool Params::*enabled;
     std::string_view after_phase;  // the day phase it runs after
-    std::unique_ptr<Strategy> (*make)(std::uint32_t index);
+    // Permanent random-stream number (sim/core/stream_id.hpp): never
+    // renumbered, whatever the entry's place in the registry.
+    StreamId stream;
+    std::unique_ptr<Strategy> (*make)(StreamId stream);
 };
 
 std::span<const StrategyInfo> strategy_registry();

@@ -74,8 +74,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_studios(std::uint32_t index) {
-    return std::make_unique<Studios>(index);
+std::unique_ptr<Strategy> make_studios(StreamId stream) {
+    return std::make_unique<Studios>(stream);
 }
 
 }  // namespace jiceng

@@ -22,6 +22,6 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_targeting(std::uint32_t index) { return std::make_unique<Targeting>(index); }
+std::unique_ptr<Strategy> make_targeting(StreamId stream) { return std::make_unique<Targeting>(stream); }
 
 }  // namespace jiceng
