@@ -47,16 +47,16 @@ test-asan: deps
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) -LE '^large$$'
 
 # ThreadSanitizer on the tests that step the model on several threads
-# (labels model and world: synthesis, stepping, determinism across threads).
+# (labels simulation and synthesis: synthesis, stepping, determinism across threads).
 # The preset builds the model's parallel loop on std::thread
 # (sim/core/parallel.hpp), which TSan sees, instead of Debian's uninstrumented
 # oneTBB, which it cannot: no suppressions are needed.
 test-tsan: deps
 	@cmake --preset tsan -DCMAKE_COMPILE_WARNING_AS_ERROR=$(WERROR) > $(TSAN_DIR).configure.log 2>&1 \
 	  || { cat $(TSAN_DIR).configure.log; exit 1; }
-	cmake --build $(TSAN_DIR) -j $(JOBS) --target test_model test_world
+	cmake --build $(TSAN_DIR) -j $(JOBS) --target test_simulation test_synthesis
 	cd $(TSAN_DIR) && TSAN_OPTIONS=exitcode=66:halt_on_error=1:second_deadlock_stack=1 \
-	  ctest --output-on-failure -j $(JOBS) -L '^(model|world)$$'
+	  ctest --output-on-failure -j $(JOBS) -L '^(simulation|synthesis)$$'
 
 # libFuzzer targets for the input readers (clang, ASan + UBSan), each run for
 # FUZZ_SECONDS from its seed corpus in fuzz/corpus/; prints executions and findings.

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "sim/io/run_writer.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 
 using namespace jiceng;
 

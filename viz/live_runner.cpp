@@ -8,7 +8,7 @@
 
 #include "sim/core/version.hpp"
 #include "sim/io/run_writer.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 #include "sim/strategies/strategy.hpp"
 
 namespace jiceng::viz {

@@ -21,7 +21,7 @@
 #include "sim/experiments/sensitivity.hpp"
 #include "sim/experiments/sweep.hpp"
 #include "sim/io/run_reader.hpp"
-#include "sim/model/memory_estimate.hpp"
+#include "sim/simulation/memory_estimate.hpp"
 
 namespace jiceng::cli {
 

@@ -5,7 +5,7 @@
 #include <limits>
 #include <sstream>
 
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 #include "sim/params/params.hpp"
 
 namespace jiceng {

@@ -23,7 +23,7 @@
 #include "sim/io/contained_read.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_writer.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 
 namespace jiceng {
 

@@ -8,7 +8,7 @@
 #include <system_error>
 
 #include "sim/core/version.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 
 namespace fs = std::filesystem;
 
@@ -49,17 +49,6 @@ void CheckpointWriter::blob(const std::string& path, const void* data, std::size
     h5::write_attr(ds, "length", static_cast<std::int64_t>(length));
 }
 
-void CheckpointWriter::put_strings(const std::string& path, const std::vector<std::string>& values) {
-    std::vector<std::uint64_t> sizes;
-    std::vector<char> chars;
-    for (const auto& v : values) {
-        sizes.push_back(v.size());
-        chars.insert(chars.end(), v.begin(), v.end());
-    }
-    put(path + "/sizes", sizes);
-    put(path + "/chars", chars);
-}
-
 bool CheckpointReader::has(const std::string& path) const {
     // H5Lexists fails on a missing intermediate group; walk the path.
     std::size_t pos = 0;
@@ -92,27 +81,6 @@ void CheckpointReader::blob(const std::string& path, void* out, std::size_t elem
     h5::check(H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, out), "read " + path);
 }
 
-std::int64_t CheckpointReader::get_int(const std::string& path) const {
-    std::vector<std::int64_t> v;
-    get(path, v);
-    if (v.size() != 1) throw std::runtime_error(name_ + ": " + path + " is not one number");
-    return v[0];
-}
-
-std::vector<std::string> CheckpointReader::get_strings(const std::string& path) const {
-    std::vector<std::uint64_t> sizes;
-    std::vector<char> chars;
-    get(path + "/sizes", sizes);
-    get(path + "/chars", chars);
-    std::vector<std::string> out;
-    std::size_t at = 0;
-    for (auto n : sizes) {
-        if (n > chars.size() - at) throw std::runtime_error(name_ + ": " + path + " is damaged");
-        out.emplace_back(chars.data() + at, n);
-        at += n;
-    }
-    return out;
-}
 
 void write_checkpoint(const fs::path& path, const Simulation& sim, const CheckpointMeta& meta) {
     h5::silence_errors();
@@ -245,7 +213,7 @@ std::unique_ptr<Simulation> restore_checkpoint(const fs::path& path, std::shared
 }
 
 const std::vector<std::string>& district_keys() {
-    // What synthesize() reads (sim/world/synthesis.cpp; need rates draw each
+    // What synthesize() reads (sim/synthesis/synthesis.cpp; need rates draw each
     // resident's first need day), plus the seed and the calendar; tests/io/test_checkpoint.cpp fails when synthesis
     // reads a parameter missing here.
     static const std::vector<std::string> keys = [] {

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "sim/core/state_archive.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -42,40 +43,24 @@ struct CheckpointHeader {
     Scenario scenario;  // as the run had it at the checkpoint (sources included)
 };
 
-// Every array is a typed blob: its bytes, element size and length, checked on
-// load, so the saved state follows the World's visit() lists automatically.
-class CheckpointWriter {
+// The HDF5 store of a run's state (sim/core/state_archive.hpp): one dataset
+// of bytes per array, with its element size and length as attributes.
+class CheckpointWriter final : public StateWriter {
 public:
     explicit CheckpointWriter(hid_t file) : file_(file) {}
-    void blob(const std::string& path, const void* data, std::size_t element_size, std::size_t length);
-    template <class T>
-    void put(const std::string& path, const std::vector<T>& v) {
-        static_assert(std::is_trivially_copyable_v<T>);
-        blob(path, v.data(), sizeof(T), v.size());
-    }
-    void put_int(const std::string& path, std::int64_t value) { put(path, std::vector<std::int64_t>{value}); }
-    void put_strings(const std::string& path, const std::vector<std::string>& values);
+    void blob(const std::string& path, const void* data, std::size_t element_size, std::size_t length) override;
 
 private:
     hid_t file_;
 };
 
-class CheckpointReader {
+class CheckpointReader final : public StateReader {
 public:
     explicit CheckpointReader(hid_t file, std::string name) : file_(file), name_(std::move(name)) {}
-    bool has(const std::string& path) const;
-    // Reads into `out` (resized); throws if the element size differs.
-    void blob(const std::string& path, void* out, std::size_t element_size, std::size_t length) const;
-    std::size_t length(const std::string& path, std::size_t element_size) const;
-    template <class T>
-    void get(const std::string& path, std::vector<T>& v) const {
-        static_assert(std::is_trivially_copyable_v<T>);
-        v.resize(length(path, sizeof(T)));
-        blob(path, v.data(), sizeof(T), v.size());
-    }
-    std::int64_t get_int(const std::string& path) const;
-    std::vector<std::string> get_strings(const std::string& path) const;
-    const std::string& name() const { return name_; }
+    bool has(const std::string& path) const override;
+    std::size_t length(const std::string& path, std::size_t element_size) const override;
+    void blob(const std::string& path, void* out, std::size_t element_size, std::size_t length) const override;
+    const std::string& name() const override { return name_; }
 
 private:
     hid_t file_;

@@ -10,7 +10,7 @@
 
 #include "sim/core/version.hpp"
 #include "sim/io/hdf5_util.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 
 namespace jiceng {
 

@@ -3,7 +3,7 @@
 
 #include <array>
 
-#include "sim/model/model.hpp"
+#include "sim/model/day.hpp"
 #include "sim/world/world.hpp"
 
 namespace jiceng {

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "sim/model/model.hpp"
+#include "sim/model/day.hpp"
 #include "sim/world/world.hpp"
 
 namespace jiceng {

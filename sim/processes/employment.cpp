@@ -7,7 +7,7 @@
 // relations move to the community. Any change redraws the need schedule.
 #include "sim/processes/needs.hpp"
 #include "sim/processes/processes.hpp"
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 
 namespace jiceng {
 

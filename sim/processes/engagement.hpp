@@ -1,7 +1,7 @@
 // Members' engagement chain (see engagement.cpp). A sweep process (sweep.hpp).
 #pragma once
 
-#include "sim/model/model.hpp"
+#include "sim/model/day.hpp"
 #include "sim/world/world.hpp"
 
 namespace jiceng {

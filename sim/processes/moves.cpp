@@ -6,7 +6,7 @@
 // to the Party unless registered where they lived and handed over to the next
 // inflow area (流动党员管理).
 #include "sim/processes/processes.hpp"
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 
 namespace jiceng {
 

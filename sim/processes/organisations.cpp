@@ -25,7 +25,7 @@
 #include <boost/random/poisson_distribution.hpp>
 
 #include "sim/processes/processes.hpp"
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 
 namespace jiceng {
 

@@ -4,7 +4,7 @@
 // the area's Tally. Areas run in parallel; nothing crosses between them.
 #pragma once
 
-#include "sim/model/model.hpp"
+#include "sim/model/day.hpp"
 #include "sim/world/world.hpp"
 
 namespace jiceng {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/model/model.hpp"
+#include "sim/model/day.hpp"
 #include "sim/world/world.hpp"
 
 namespace jiceng {

@@ -9,7 +9,7 @@
 #include "sim/experiments/report.hpp"
 #include "sim/experiments/sweep.hpp"
 #include "sim/io/run_writer.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 
 namespace fs = std::filesystem;
 

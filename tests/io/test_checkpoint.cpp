@@ -11,9 +11,9 @@
 #include "sim/io/checkpoint.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_writer.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 #include "sim/strategies/strategy.hpp"
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 
 namespace fs = std::filesystem;
 

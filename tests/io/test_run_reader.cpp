@@ -10,7 +10,7 @@
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_reader.hpp"
 #include "sim/io/run_writer.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 #include "sim/scenario/scenario.hpp"
 
 namespace fs = std::filesystem;

@@ -6,7 +6,7 @@
 
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_writer.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 
 namespace fs = std::filesystem;
 

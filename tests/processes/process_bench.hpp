@@ -16,11 +16,11 @@
 
 #include "sim/core/calendar.hpp"
 #include "sim/core/rng.hpp"
-#include "sim/model/model.hpp"
+#include "sim/model/day.hpp"
 #include "sim/processes/needs.hpp"
 #include "sim/processes/processes.hpp"
 #include "sim/scenario/scenario.hpp"
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 #include "sim/world/world.hpp"
 
 namespace jiceng::proctest {

@@ -7,7 +7,7 @@
 #include <functional>
 
 #include "sim/experiments/compare.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 
 namespace jiceng {
 namespace {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "sim/io/run_reader.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 #include "sim/strategies/strategy.hpp"
 
 namespace jiceng {

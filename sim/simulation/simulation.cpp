@@ -1,4 +1,4 @@
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 
 #include <algorithm>
 #include <array>
@@ -7,7 +7,7 @@
 #include "sim/processes/aggregates.hpp"
 #include "sim/processes/processes.hpp"
 #include "sim/strategies/strategy.hpp"
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 
 namespace jiceng {
 

@@ -3,7 +3,7 @@
 #include <tbb/global_control.h>
 
 #include "sim/model/model.hpp"
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 
 namespace jiceng {
 namespace {

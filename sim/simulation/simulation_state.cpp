@@ -4,10 +4,9 @@
 #include <cstring>
 #include <type_traits>
 
-#include "sim/io/checkpoint.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 #include "sim/strategies/strategy.hpp"
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 
 namespace jiceng {
 
@@ -17,12 +16,12 @@ static_assert(std::is_trivially_copyable_v<Policy>, "Policy is saved as bytes");
 static_assert(std::is_trivially_copyable_v<MembershipOdds>, "MembershipOdds is saved as bytes");
 
 template <class Struct>
-void save_struct(CheckpointWriter& out, const std::string& prefix, const Struct& s) {
+void save_struct(StateWriter& out, const std::string& prefix, const Struct& s) {
     Struct::visit(s, [&](const char* name, const auto& v) { out.put(prefix + name, v); });
 }
 
 template <class Struct>
-void load_struct(const CheckpointReader& in, const std::string& prefix, Struct& s) {
+void load_struct(const StateReader& in, const std::string& prefix, Struct& s) {
     Struct::visit(s, [&](const char* name, auto& v) { in.get(prefix + name, v); });
 }
 
@@ -35,7 +34,7 @@ std::string indicator_path(int k) {
 
 }  // namespace
 
-void Simulation::save_state(CheckpointWriter& out) const {
+void Simulation::save_state(StateWriter& out) const {
     out.put_int("state/day", day_);
     const World& w = world_;
     save_struct(out, "world/areas/", w.areas);
@@ -75,7 +74,7 @@ void Simulation::save_state(CheckpointWriter& out) const {
 }
 
 Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate,
-                       std::int64_t days, const CheckpointReader& in, std::span<const StrategyInfo> registry)
+                       std::int64_t days, const StateReader& in, std::span<const StrategyInfo> registry)
     // The fresh run rebuilds what is fixed for the whole run (streets,
     // scratch space, timers); everything that changes is then overwritten.
     : Simulation(std::move(model), seed, replicate, days, registry) {

@@ -1,4 +1,4 @@
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 
 #include <algorithm>
 #include <boost/random/binomial_distribution.hpp>
@@ -7,7 +7,7 @@
 #include <cmath>
 #include "sim/core/parallel.hpp"
 
-#include "sim/processes/needs.hpp"
+#include "sim/model/need_arrival.hpp"
 
 namespace jiceng {
 

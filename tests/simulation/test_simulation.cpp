@@ -6,7 +6,7 @@
 #include <set>
 
 #include "sim/experiments/compare.hpp"
-#include "sim/model/simulation.hpp"
+#include "sim/simulation/simulation.hpp"
 #include "sim/strategies/strategy.hpp"
 
 namespace jiceng {

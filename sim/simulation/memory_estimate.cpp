@@ -1,4 +1,4 @@
-#include "sim/model/memory_estimate.hpp"
+#include "sim/simulation/memory_estimate.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -47,7 +47,7 @@ MemoryEstimate estimate_memory(const Params& p, std::int64_t days) {
     e.area_bytes = bytes_per_element<Areas>();
     e.org_bytes = bytes_per_element<Organisations>() + sizeof(double);  // + employer_cdf
 
-    // The counts synthesis makes (sim/world/synthesis.cpp), in doubles so that
+    // The counts synthesis makes (sim/synthesis/synthesis.cpp), in doubles so that
     // absurd scenarios give absurd estimates rather than overflowing.
     const double streets = static_cast<double>(p.district_streets);
     const double areas_per_street = static_cast<double>(p.district_areas_per_street);

@@ -3,9 +3,9 @@
 
 #include <string>
 
-#include "sim/model/memory_estimate.hpp"
+#include "sim/simulation/memory_estimate.hpp"
 #include "sim/model/model.hpp"
-#include "sim/world/synthesis.hpp"
+#include "sim/synthesis/synthesis.hpp"
 
 namespace jiceng {
 namespace {

@@ -7,15 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "sim/model/model.hpp"
+#include "sim/core/state_archive.hpp"
+#include "sim/model/day.hpp"
 #include "sim/model/results.hpp"
 #include "sim/strategies/strategy.hpp"
 #include "sim/world/world.hpp"
 
 namespace jiceng {
-
-class CheckpointWriter;
-class CheckpointReader;
 
 // A parameter changed during a run (live mode), effective from day `day`.
 struct LiveChange {
@@ -38,9 +36,9 @@ public:
     // strategies `model` switches on or off start or stop as in live mode
     // (branching). Defined in simulation_state.cpp.
     Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days,
-               const CheckpointReader& in, std::span<const StrategyInfo> registry = strategy_registry());
+               const StateReader& in, std::span<const StrategyInfo> registry = strategy_registry());
     // Saves everything a restored run needs to continue bit for bit.
-    void save_state(CheckpointWriter& out) const;
+    void save_state(StateWriter& out) const;
     Simulation(const Simulation&) = delete;
     Simulation& operator=(const Simulation&) = delete;
 
