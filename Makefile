@@ -85,7 +85,9 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 check-format:
-	clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp')
+	@clang-format --dry-run --Werror $$(git ls-files '*.cpp' '*.hpp') \
+	  || { echo "check-format: run 'make format' (clang-format $$(clang-format --version | grep -o '[0-9][0-9.]*' | head -1), .clang-format)"; exit 1; }
+	@echo "check-format: every C++ file is formatted"
 
 clean:
 	rm -rf $(BUILD_DIR) $(BUILD_DIR).configure.log

@@ -32,7 +32,9 @@ int main(int argc, char** argv) {
     const int threads = std::stoi(argv[2]);
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
     using clock = std::chrono::steady_clock;
-    auto seconds = [](clock::time_point a, clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
+    auto seconds = [](clock::time_point a, clock::time_point b) {
+        return std::chrono::duration<double>(b - a).count();
+    };
     try {
         const auto t0 = clock::now();
         auto model = freeze(load_scenario(argv[1]));
@@ -50,11 +52,13 @@ int main(int argc, char** argv) {
         getrusage(RUSAGE_SELF, &usage);
         const double residents = sim.results().value(Outcome::residents, 0);
         const double slots = static_cast<double>(sim.world().residents.size());
-        std::printf("{\"threads\": %d, \"residents\": %.0f, \"resident_slots\": %.0f, \"days\": %lld, "
-                    "\"synthesis_seconds\": %.4f, \"loop_seconds\": %.4f, \"loop_cpu_seconds\": %.4f, \"output_seconds\": %.4f, "
-                    "\"total_seconds\": %.4f, \"peak_rss_bytes\": %ld, \"phases\": {",
-                    threads, residents, slots, static_cast<long long>(days), seconds(t0, t1), seconds(t1, t2), loop_cpu,
-                    seconds(t2, t3), seconds(t0, t3), usage.ru_maxrss * 1024L);
+        std::printf(
+            "{\"threads\": %d, \"residents\": %.0f, \"resident_slots\": %.0f, \"days\": %lld, "
+            "\"synthesis_seconds\": %.4f, \"loop_seconds\": %.4f, \"loop_cpu_seconds\": %.4f, \"output_seconds\": "
+            "%.4f, "
+            "\"total_seconds\": %.4f, \"peak_rss_bytes\": %ld, \"phases\": {",
+            threads, residents, slots, static_cast<long long>(days), seconds(t0, t1), seconds(t1, t2), loop_cpu,
+            seconds(t2, t3), seconds(t0, t3), usage.ru_maxrss * 1024L);
         bool first = true;
         for (const auto& [name, s] : sim.phase_seconds()) {
             std::printf("%s\"%s\": %.4f", first ? "" : ", ", name.c_str(), s);

@@ -80,9 +80,10 @@ int main(int argc, char** argv) {
     double check = 0;
     for (double x : partial) check += x;
     const double bytes = static_cast<double>(n * sizeof(double));
-    std::printf("{\"threads\": %d, \"array_mib\": %zu, \"copy_gb_s\": %.3f, \"scale_gb_s\": %.3f, \"add_gb_s\": %.3f, "
-                "\"triad_gb_s\": %.3f, \"read_gb_s\": %.3f, \"checksum\": %.1f}\n",
-                threads, mib, 2 * bytes / copy / 1e9, 2 * bytes / scale / 1e9, 3 * bytes / add / 1e9,
-                3 * bytes / triad / 1e9, 2 * bytes / read / 1e9, check);
+    std::printf(
+        "{\"threads\": %d, \"array_mib\": %zu, \"copy_gb_s\": %.3f, \"scale_gb_s\": %.3f, \"add_gb_s\": %.3f, "
+        "\"triad_gb_s\": %.3f, \"read_gb_s\": %.3f, \"checksum\": %.1f}\n",
+        threads, mib, 2 * bytes / copy / 1e9, 2 * bytes / scale / 1e9, 3 * bytes / add / 1e9, 3 * bytes / triad / 1e9,
+        2 * bytes / read / 1e9, check);
     return 0;
 }

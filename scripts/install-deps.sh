@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git clang-format
   libboost-random-dev libtbb-dev libhdf5-dev hdf5-tools
   libtomlplusplus-dev libcli11-dev
   googletest libgtest-dev libbenchmark-dev

@@ -49,11 +49,13 @@ int load_sources(const ViewerOptions& options, std::vector<Source>& sources, std
         }
         for (std::size_t k = 0; k < options.run_sets.size(); ++k) {
             const std::vector<fs::path> files(options.run_sets[k].begin(), options.run_sets[k].end());
-            Source source{read_run_set(files), options.run_sets.size() > 1 ? (k == 0 ? "A" : "B") : "", run_colour(static_cast<int>(k))};
+            Source source{read_run_set(files), options.run_sets.size() > 1 ? (k == 0 ? "A" : "B") : "",
+                          run_colour(static_cast<int>(k))};
             // Replicates in (seed, replicate) order, so that A's and B's k-th replicates share a layout.
-            std::stable_sort(source.runs.replicates.begin(), source.runs.replicates.end(), [](const RunData& x, const RunData& y) {
-                return std::tie(x.seed, x.replicate) < std::tie(y.seed, y.replicate);
-            });
+            std::stable_sort(source.runs.replicates.begin(), source.runs.replicates.end(),
+                             [](const RunData& x, const RunData& y) {
+                                 return std::tie(x.seed, x.replicate) < std::tie(y.seed, y.replicate);
+                             });
             sources.push_back(std::move(source));
         }
         return kExitOk;
@@ -162,7 +164,8 @@ int run_viewer(const ViewerOptions& options) {
     }
     Viewer viewer(options, std::move(font), lang, std::move(sources), std::move(live));
     if (!options.open.empty() && !viewer.open(options.open)) {
-        std::fprintf(stderr, "jiceng-viz: --open %s: expected help, building=N (a building of the run) or definition=OUTCOME\n",
+        std::fprintf(stderr,
+                     "jiceng-viz: --open %s: expected help, building=N (a building of the run) or definition=OUTCOME\n",
                      options.open.c_str());
         return kExitBadInput;
     }

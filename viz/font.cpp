@@ -42,7 +42,8 @@ std::uint32_t be16(const std::vector<char>& b, std::size_t at) {
 bool select_collection_face(std::vector<char>& bytes, int face) {
     if (bytes.size() < 12 || std::memcmp(bytes.data(), "ttcf", 4) != 0) return face == 0;
     const std::uint32_t faces = be32(bytes, 8);
-    if (face < 0 || static_cast<std::uint32_t>(face) >= faces || bytes.size() < 12 + 4 * static_cast<std::size_t>(faces))
+    if (face < 0 || static_cast<std::uint32_t>(face) >= faces ||
+        bytes.size() < 12 + 4 * static_cast<std::size_t>(faces))
         return false;
     const std::size_t directory = be32(bytes, 12 + 4 * static_cast<std::size_t>(face));
     if (directory + 12 > bytes.size()) return false;
@@ -111,8 +112,8 @@ std::vector<FontLocation> fontconfig_candidates(const char* query, bool need_cjk
             FcChar8* file = nullptr;
             int index = 0;
             if (FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch &&
-                FcPatternGetInteger(font, FC_INDEX, 0, &index) == FcResultMatch && loadable_extension(reinterpret_cast<char*>(file)) &&
-                (!need_cjk || charset_has_cjk(font)))
+                FcPatternGetInteger(font, FC_INDEX, 0, &index) == FcResultMatch &&
+                loadable_extension(reinterpret_cast<char*>(file)) && (!need_cjk || charset_has_cjk(font)))
                 out.push_back({reinterpret_cast<char*>(file), index & 0xFFFF});
             FcPatternDestroy(font);
         }

@@ -12,7 +12,7 @@
 
 namespace jiceng::viz {
 
-void draw_legend(sf::RenderTarget& target, const sf::Font& font, Lang lang, unsigned text_size, const sf::FloatRect& rect,
-                 const ColourScale& scale, const std::string& units, std::string_view note);
+void draw_legend(sf::RenderTarget& target, const sf::Font& font, Lang lang, unsigned text_size,
+                 const sf::FloatRect& rect, const ColourScale& scale, const std::string& units, std::string_view note);
 
 }  // namespace jiceng::viz

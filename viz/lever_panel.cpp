@@ -36,16 +36,18 @@ ParamValue LeverPanel::value_at(const Row& row, float x) const {
     return ParamValue{step > 0 ? row.spec->min + std::round((value - row.spec->min) / step) * step : value};
 }
 
-void LeverPanel::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang, unsigned text_size, const sf::FloatRect& rect,
-                      const std::vector<LiveLever>& levers, bool enabled) {
+void LeverPanel::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang, unsigned text_size,
+                      const sf::FloatRect& rect, const std::vector<LiveLever>& levers, bool enabled) {
     enabled_ = enabled;
     draw_rect(target, rect, theme::kPanel, theme::kPanelBorder);
     const float pad = 8;
     float y = rect.top + 4;
-    draw_text(target, font, tr(Str::levers_title, lang), {rect.left + pad, y}, text_size, theme::kText, Align::Left, true);
+    draw_text(target, font, tr(Str::levers_title, lang), {rect.left + pad, y}, text_size, theme::kText, Align::Left,
+              true);
     y += line_height(text_size) + 4;
     std::vector<Row> rows;
-    if (levers.empty()) draw_text(target, font, tr(Str::levers_none, lang), {rect.left + pad, y}, text_size, theme::kMutedText);
+    if (levers.empty())
+        draw_text(target, font, tr(Str::levers_none, lang), {rect.left + pad, y}, text_size, theme::kMutedText);
     const unsigned small = std::max(9u, text_size * 4 / 5);
     const float row_height = line_height(text_size) + line_height(small) + 8;
     for (const auto& lever : levers) {
@@ -55,14 +57,17 @@ void LeverPanel::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang,
         const bool has_slider = !is_bool && lever.spec->has_range() && lever.spec->max > lever.spec->min;
         const float control_width = is_bool ? 64.f : std::min(220.f, rect.width * 0.4f);
         row.control = {rect.left + rect.width - pad - control_width, y + 4, control_width, line_height(text_size) - 4};
-        const std::string label = lever.strategy_switch ? tr(Str::strategy_switch, lang, {pick(lang, lever.label_zh, lever.label_en)})
-                                                        : std::string(pick(lang, lever.label_zh, lever.label_en));
+        const std::string label = lever.strategy_switch
+                                      ? tr(Str::strategy_switch, lang, {pick(lang, lever.label_zh, lever.label_en)})
+                                      : std::string(pick(lang, lever.label_zh, lever.label_en));
         const ParamValue shown_value =
             drag_ && *drag_ < rows_.size() && rows_[*drag_].key == lever.key && preview_ ? *preview_ : lever.value;
         const float value_room = has_slider ? text_width(font, shown(shown_value, lang), text_size) + 12 : 0;
         const float label_room = row.control.left - rect.left - 2 * pad - value_room;
-        draw_text(target, font, elide(font, label, text_size, label_room), {rect.left + pad, y}, text_size, enabled ? theme::kText : theme::kMutedText);
-        draw_text(target, font, elide(font, lever.key, small, label_room), {rect.left + pad, y + line_height(text_size)}, small, theme::kMutedText);
+        draw_text(target, font, elide(font, label, text_size, label_room), {rect.left + pad, y}, text_size,
+                  enabled ? theme::kText : theme::kMutedText);
+        draw_text(target, font, elide(font, lever.key, small, label_room),
+                  {rect.left + pad, y + line_height(text_size)}, small, theme::kMutedText);
         const sf::Color accent = enabled ? theme::kAccent : theme::kPanelBorder;
         if (is_bool) {
             const bool on = std::get<bool>(lever.value);
@@ -77,13 +82,16 @@ void LeverPanel::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang,
             const ParamValue& value = shown_value;
             const double f = (as_number(value) - lever.spec->min) / (lever.spec->max - lever.spec->min);
             const float track_y = row.control.top + row.control.height / 2;
-            draw_line(target, {row.control.left, track_y}, {row.control.left + row.control.width, track_y}, theme::kPanelBorder, 4.f);
+            draw_line(target, {row.control.left, track_y}, {row.control.left + row.control.width, track_y},
+                      theme::kPanelBorder, 4.f);
             const float kx = row.control.left + static_cast<float>(std::clamp(f, 0.0, 1.0)) * row.control.width;
             draw_line(target, {row.control.left, track_y}, {kx, track_y}, accent, 4.f);
             draw_rect(target, {kx - 6, track_y - 8, 12, 16}, sf::Color::White, accent, 2.f);
-            draw_text(target, font, shown(value, lang), {row.control.left - 8, y}, text_size, theme::kText, Align::Right);
+            draw_text(target, font, shown(value, lang), {row.control.left - 8, y}, text_size, theme::kText,
+                      Align::Right);
         } else {
-            draw_text(target, font, shown(lever.value, lang), {row.control.left + row.control.width, y}, text_size, theme::kText, Align::Right);
+            draw_text(target, font, shown(lever.value, lang), {row.control.left + row.control.width, y}, text_size,
+                      theme::kText, Align::Right);
             row.spec = nullptr;  // text values have no control
         }
         rows.push_back(std::move(row));

@@ -15,7 +15,9 @@ namespace jiceng::viz {
 
 namespace {
 
-bool is_strategy_switch(std::string_view key) { return key.starts_with("strategies.") && key.ends_with(".enabled"); }
+bool is_strategy_switch(std::string_view key) {
+    return key.starts_with("strategies.") && key.ends_with(".enabled");
+}
 
 bool allowed_live(const Scenario& scenario, const std::string& key) {
     const auto& live = scenario.meta.live;
@@ -53,13 +55,14 @@ RunData static_part(const Simulation& sim, const std::filesystem::path& out) {
     }
     for (const auto& o : outcome_table()) {
         RunOutcome outcome;
-        outcome.info = {std::string(o.name), std::string(o.units), std::string(o.long_en), std::string(o.long_zh),
-                        std::string(o.description), std::string(kind_name(o.kind))};
+        outcome.info = {std::string(o.name),    std::string(o.units),       std::string(o.long_en),
+                        std::string(o.long_zh), std::string(o.description), std::string(kind_name(o.kind))};
         run.outcomes.push_back(std::move(outcome));
     }
     for (const auto& i : indicator_table()) {
         RunIndicator indicator;
-        indicator.info = {std::string(i.name), std::string(i.units), std::string(i.long_en), std::string(i.long_zh), "", ""};
+        indicator.info = {
+            std::string(i.name), std::string(i.units), std::string(i.long_en), std::string(i.long_zh), "", ""};
         run.indicators.push_back(std::move(indicator));
     }
     return run;
@@ -71,14 +74,16 @@ ScheduledChange parse_scheduled_change(const std::string& text) {
     const auto equals = text.find('=');
     const auto at = text.rfind('@');
     if (equals == std::string::npos || at == std::string::npos || at < equals || equals == 0)
-        throw InputError({{"command line", 0, "--change", "'" + text + "' is not KEY=VALUE@DAY (e.g. strategies.louzu.enabled=false@365)"}});
+        throw InputError({{"command line", 0, "--change",
+                           "'" + text + "' is not KEY=VALUE@DAY (e.g. strategies.louzu.enabled=false@365)"}});
     ScheduledChange change;
     change.key = text.substr(0, equals);
     change.text = text.substr(equals + 1, at - equals - 1);
     const std::string day = text.substr(at + 1);
     const auto [end, error] = std::from_chars(day.data(), day.data() + day.size(), change.day);
     if (error != std::errc() || end != day.data() + day.size() || change.day < 1)
-        throw InputError({{"command line", 0, "--change", "'" + text + "': the day after @ must be a whole number, 1 or more"}});
+        throw InputError(
+            {{"command line", 0, "--change", "'" + text + "': the day after @ must be a whole number, 1 or more"}});
     return change;
 }
 
@@ -122,7 +127,8 @@ std::string value_text(const ParamValue& value) {
 }
 
 void append_recorded(const RunData& from, RunData& to) {
-    if (to.buildings.count() == 0 || to.outcomes.size() != from.outcomes.size() || to.indicators.size() != from.indicators.size()) {
+    if (to.buildings.count() == 0 || to.outcomes.size() != from.outcomes.size() ||
+        to.indicators.size() != from.indicators.size()) {
         to = from;
         return;
     }
@@ -134,7 +140,8 @@ void append_recorded(const RunData& from, RunData& to) {
             to.outcomes[k].values.push_back(from.outcomes[k].values[t]);
             const auto& by = from.outcomes[k].by_street;
             if (by.size() >= (t + 1) * streets)
-                to.outcomes[k].by_street.insert(to.outcomes[k].by_street.end(), by.begin() + static_cast<std::ptrdiff_t>(t * streets),
+                to.outcomes[k].by_street.insert(to.outcomes[k].by_street.end(),
+                                                by.begin() + static_cast<std::ptrdiff_t>(t * streets),
                                                 by.begin() + static_cast<std::ptrdiff_t>((t + 1) * streets));
         }
     }
@@ -143,7 +150,8 @@ void append_recorded(const RunData& from, RunData& to) {
         to.snapshot_days.push_back(from.snapshot_days[s]);
         for (std::size_t k = 0; k < from.indicators.size(); ++k) {
             const auto& values = from.indicators[k].values;
-            to.indicators[k].values.insert(to.indicators[k].values.end(), values.begin() + static_cast<std::ptrdiff_t>(s * nb),
+            to.indicators[k].values.insert(to.indicators[k].values.end(),
+                                           values.begin() + static_cast<std::ptrdiff_t>(s * nb),
                                            values.begin() + static_cast<std::ptrdiff_t>((s + 1) * nb));
         }
     }
@@ -151,12 +159,15 @@ void append_recorded(const RunData& from, RunData& to) {
     to.days = from.days;
 }
 
-LiveRunner::LiveRunner(LiveSettings settings) : scenario_(load_scenario(settings.scenario_file)), settings_(std::move(settings)) {
+LiveRunner::LiveRunner(LiveSettings settings)
+    : scenario_(load_scenario(settings.scenario_file)), settings_(std::move(settings)) {
     std::vector<Diagnostic> problems;
     auto set = [&](const char* key, std::int64_t value) {
         const ParamSpec* spec = find_param(key);
-        if (auto wrong = spec->check(ParamValue{value})) problems.push_back({"command line", 0, key, *wrong});
-        else spec->set(scenario_.params, ParamValue{value});
+        if (auto wrong = spec->check(ParamValue{value}))
+            problems.push_back({"command line", 0, key, *wrong});
+        else
+            spec->set(scenario_.params, ParamValue{value});
     };
     if (settings_.days) set("run.days", *settings_.days);
     if (settings_.seed) set("run.seed", *settings_.seed);
@@ -169,30 +180,30 @@ LiveRunner::LiveRunner(LiveSettings settings) : scenario_(load_scenario(settings
             continue;
         }
         if (!allowed_live(scenario_, change.key)) {
-            problems.push_back({"command line", 0, change.key,
-                                "not a live lever of this scenario (it lists: " +
-                                    [&] {
-                                        std::string keys;
-                                        for (const auto& k : scenario_.meta.live) keys += (keys.empty() ? "" : ", ") + k;
-                                        return keys.empty() ? std::string("none") : keys;
-                                    }() +
-                                    "; any strategies.<name>.enabled may be switched too)"});
+            problems.push_back({"command line", 0, change.key, "not a live lever of this scenario (it lists: " + [&] {
+                                    std::string keys;
+                                    for (const auto& k : scenario_.meta.live) keys += (keys.empty() ? "" : ", ") + k;
+                                    return keys.empty() ? std::string("none") : keys;
+                                }() + "; any strategies.<name>.enabled may be switched too)"});
             continue;
         }
         const auto value = parse_param_value(*spec, change.text);
         if (!value) {
-            problems.push_back({"command line", 0, change.key, "'" + change.text + "' is not a " + std::string(type_name(spec->type))});
+            problems.push_back({"command line", 0, change.key,
+                                "'" + change.text + "' is not a " + std::string(type_name(spec->type))});
             continue;
         }
         if (auto wrong = spec->check(*value)) problems.push_back({"command line", 0, change.key, *wrong});
         if (change.day > planned_days_)
             problems.push_back({"command line", 0, change.key,
-                                "day " + std::to_string(change.day) + " is after the last day (" + std::to_string(planned_days_) + ")"});
+                                "day " + std::to_string(change.day) + " is after the last day (" +
+                                    std::to_string(planned_days_) + ")"});
     }
     if (!problems.empty()) throw InputError(problems);
     scheduled_ = settings_.scheduled;
     std::stable_sort(scheduled_.begin(), scheduled_.end(), [](const auto& a, const auto& b) { return a.day < b.day; });
-    out_ = settings_.out.empty() ? std::filesystem::path("output") / ("live-" + scenario_.meta.name + ".h5") : settings_.out;
+    out_ = settings_.out.empty() ? std::filesystem::path("output") / ("live-" + scenario_.meta.name + ".h5")
+                                 : settings_.out;
     current_params_ = scenario_.params;
 }
 
@@ -364,7 +375,8 @@ void LiveRunner::request_change(const std::string& key, const ParamValue& value)
 bool LiveRunner::pull(RunData& view) {
     std::lock_guard lock(mutex_);
     if (shared_.buildings.count() == 0) return false;
-    const bool fresh = view.day.size() != shared_.day.size() || view.snapshot_days.size() != shared_.snapshot_days.size() ||
+    const bool fresh = view.day.size() != shared_.day.size() ||
+                       view.snapshot_days.size() != shared_.snapshot_days.size() ||
                        view.changes.size() != shared_.changes.size() || view.buildings.count() == 0;
     if (fresh) append_recorded(shared_, view);
     return fresh;
@@ -388,7 +400,8 @@ std::vector<LiveLever> LiveRunner::levers() const {
     for (const auto& key : keys) {
         const ParamSpec* spec = find_param(key);
         if (!spec) continue;
-        LiveLever lever{key, spec, std::string(spec->doc_zh), std::string(spec->doc_en), spec->get(current_params_), false};
+        LiveLever lever{key,  spec, std::string(spec->doc_zh), std::string(spec->doc_en), spec->get(current_params_),
+                        false};
         if (is_strategy_switch(key)) {
             for (const auto& strategy : strategy_registry())
                 if (key == "strategies." + std::string(strategy.name) + ".enabled") {

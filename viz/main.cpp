@@ -1,6 +1,6 @@
 // jiceng-viz: parses the command line and hands over to the viewer (app.cpp).
-#include <CLI/CLI.hpp>
 #include <tbb/global_control.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <optional>
@@ -12,7 +12,8 @@
 using namespace jiceng::viz;
 
 int main(int argc, char** argv) {
-    CLI::App cli{"jiceng-viz: the jiceng viewer. Shows one run, or compares two, on a district map with time-series charts."};
+    CLI::App cli{
+        "jiceng-viz: the jiceng viewer. Shows one run, or compares two, on a district map with time-series charts."};
     cli.footer(
         "Examples:\n"
         "  jiceng-viz output/louzu.h5                          open one run\n"
@@ -29,12 +30,15 @@ int main(int argc, char** argv) {
     std::vector<std::string> run_arguments;
     std::string lang, size, outcomes;
     std::optional<std::int64_t> day;
-    cli.add_option("runs", run_arguments,
-                   "RUN_A [RUN_B]: a run file each, or a run set of replicates given as a comma-separated list or a quoted "
-                   "glob pattern")
+    cli.add_option(
+           "runs", run_arguments,
+           "RUN_A [RUN_B]: a run file each, or a run set of replicates given as a comma-separated list or a quoted "
+           "glob pattern")
         ->expected(0, 2);
-    cli.add_option("--live", options.live_scenario, "Simulate SCENARIO.toml on a background thread and draw it as it runs");
-    cli.add_option("--out,-o", options.live_out, "Live mode: run file to write on quitting or at the end (default output/live-<name>.h5)");
+    cli.add_option("--live", options.live_scenario,
+                   "Simulate SCENARIO.toml on a background thread and draw it as it runs");
+    cli.add_option("--out,-o", options.live_out,
+                   "Live mode: run file to write on quitting or at the end (default output/live-<name>.h5)");
     cli.add_option("--days", options.days, "Live mode: days to simulate (overrides run.days)");
     cli.add_option("--seed", options.seed, "Live mode: random seed (overrides run.seed)");
     cli.add_option("--change", options.changes,
@@ -43,17 +47,23 @@ int main(int argc, char** argv) {
     cli.add_option("--threads", options.threads, "Live mode: worker threads (default: all cores)");
     cli.add_option("--lang", lang, "Interface language: zh or en (default: from the locale; L switches while running)");
     cli.add_option("--font", options.font_file, "Font file with Chinese glyphs (default: found with fontconfig)");
-    cli.add_option("--layer", options.layer,
-                   "Map layer to show first: an indicator (trust_mean, needs_backlog, ...), groups_present, or street.<outcome>");
-    cli.add_option("--outcomes", outcomes, "Comma-separated outcomes to chart (default trust_mean,needs_backlog,members_active_share,buildings_with_group_share)");
+    cli.add_option(
+        "--layer", options.layer,
+        "Map layer to show first: an indicator (trust_mean, needs_backlog, ...), groups_present, or street.<outcome>");
+    cli.add_option("--outcomes", outcomes,
+                   "Comma-separated outcomes to chart (default "
+                   "trust_mean,needs_backlog,members_active_share,buildings_with_group_share)");
     bool no_difference = false;
     cli.add_flag("--no-difference", no_difference, "A/B: start without the difference map (D shows it)");
-    cli.add_flag("--antialias", options.antialias, "Smooth the window's lines with 4x multisampling (best with a graphics card)");
-    cli.add_option("--screenshot", options.screenshot, "Render one frame to this PNG file and exit (needs a display: use xvfb-run -a)");
+    cli.add_flag("--antialias", options.antialias,
+                 "Smooth the window's lines with 4x multisampling (best with a graphics card)");
+    cli.add_option("--screenshot", options.screenshot,
+                   "Render one frame to this PNG file and exit (needs a display: use xvfb-run -a)");
     cli.add_option("--day", day, "Screenshot: the day to show (default: the last day)");
     cli.add_option("--open", options.open, "Screenshot: show a pop-up too: help, building=N or definition=OUTCOME");
     cli.add_option("--size", size, "Window or screenshot size WIDTHxHEIGHT (default 1600x900)");
-    cli.add_option("--measure-fps", options.measure_fps_seconds, "Draw a new day every frame for SECONDS, print frames per second, exit");
+    cli.add_option("--measure-fps", options.measure_fps_seconds,
+                   "Draw a new day every frame for SECONDS, print frames per second, exit");
 
     try {
         cli.parse(argc, argv);
@@ -75,10 +85,13 @@ int main(int argc, char** argv) {
         if (!options.live_scenario.empty() && !run_arguments.empty())
             throw UsageError("give run files or --live SCENARIO, not both");
         if (options.live_scenario.empty() && run_arguments.empty())
-            throw UsageError("give a run file to open (jiceng-viz RUN.h5), two to compare, or --live SCENARIO.toml; see --help");
-        if (options.live_scenario.empty() && (!options.changes.empty() || options.days || options.seed || !options.live_out.empty() || options.start_paused))
+            throw UsageError(
+                "give a run file to open (jiceng-viz RUN.h5), two to compare, or --live SCENARIO.toml; see --help");
+        if (options.live_scenario.empty() && (!options.changes.empty() || options.days || options.seed ||
+                                              !options.live_out.empty() || options.start_paused))
             throw UsageError("--change, --days, --seed, --out and --paused belong to live mode (--live SCENARIO.toml)");
-        if (day && options.screenshot.empty()) throw UsageError("--day goes with --screenshot (in the window, use the timeline)");
+        if (day && options.screenshot.empty())
+            throw UsageError("--day goes with --screenshot (in the window, use the timeline)");
         if (!options.open.empty() && options.screenshot.empty()) throw UsageError("--open goes with --screenshot");
         if (options.threads < 0) throw UsageError("--threads must be 1 or more");
         if (options.measure_fps_seconds < 0) throw UsageError("--measure-fps must be a positive number of seconds");
@@ -87,7 +100,8 @@ int main(int argc, char** argv) {
         for (const auto& argument : run_arguments) options.run_sets.push_back(expand_run_argument(argument));
         for (std::size_t start = 0; start < outcomes.size();) {
             const auto comma = outcomes.find(',', start);
-            const std::string name = outcomes.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            const std::string name =
+                outcomes.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
             if (!name.empty()) options.outcomes.push_back(name);
             start = comma == std::string::npos ? outcomes.size() : comma + 1;
         }

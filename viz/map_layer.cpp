@@ -44,9 +44,12 @@ std::string with_separators(long long n) {
 
 std::string layer_id(const MapLayer& layer) {
     switch (layer.kind) {
-        case LayerKind::GroupPresent: return "groups_present";
-        case LayerKind::StreetOutcome: return "street." + layer.name;
-        case LayerKind::Indicator: break;
+        case LayerKind::GroupPresent:
+            return "groups_present";
+        case LayerKind::StreetOutcome:
+            return "street." + layer.name;
+        case LayerKind::Indicator:
+            break;
     }
     return layer.name;
 }
@@ -92,7 +95,9 @@ std::string layer_units(const MapLayer& layer, const RunData& run) {
     return indicator ? indicator->info.units : "";
 }
 
-bool is_categorical(const MapLayer& layer) { return layer.kind == LayerKind::GroupPresent; }
+bool is_categorical(const MapLayer& layer) {
+    return layer.kind == LayerKind::GroupPresent;
+}
 
 std::int64_t layer_data_day(const MapLayer& layer, const RunData& run, std::int64_t day) {
     if (layer.kind == LayerKind::StreetOutcome) return run.day.empty() ? -1 : run.day[run.time_index(day)];
@@ -109,7 +114,8 @@ bool layer_values(const MapLayer& layer, const RunData& run, std::int64_t day, s
         const std::size_t t = run.time_index(day);
         const std::size_t streets = run.streets();
         for (std::size_t b = 0; b < nb; ++b)
-            out[b] = static_cast<float>(outcome->by_street[t * streets + static_cast<std::size_t>(run.buildings.street[b])]);
+            out[b] =
+                static_cast<float>(outcome->by_street[t * streets + static_cast<std::size_t>(run.buildings.street[b])]);
         return true;
     }
     const auto* indicator = run.find_indicator(layer.name);
@@ -121,7 +127,9 @@ bool layer_values(const MapLayer& layer, const RunData& run, std::int64_t day, s
     return true;
 }
 
-int group_category(float groups) { return groups < 0.5f ? 0 : (groups < 1.5f ? 1 : 2); }
+int group_category(float groups) {
+    return groups < 0.5f ? 0 : (groups < 1.5f ? 1 : 2);
+}
 
 std::string category_label(int category, Lang lang) {
     const Str keys[] = {Str::category_no_group, Str::category_one_group, Str::category_more_groups};
@@ -184,7 +192,8 @@ ColourScale make_difference_scale(const MapLayer& layer, const RunData& a, const
     });
     all.erase(std::remove_if(all.begin(), all.end(), [](float v) { return !std::isfinite(v); }), all.end());
     scale.hi = all.empty() ? 0.0 : percentile(all, 0.99);
-    if (scale.hi <= 0) scale.hi = all.empty() ? 1.0 : std::max(1e-6, static_cast<double>(*std::max_element(all.begin(), all.end())));
+    if (scale.hi <= 0)
+        scale.hi = all.empty() ? 1.0 : std::max(1e-6, static_cast<double>(*std::max_element(all.begin(), all.end())));
     if (scale.hi <= 1e-6) scale.hi = 1.0;
     return scale;
 }
@@ -194,7 +203,8 @@ bool same_layout(const RunData& a, const RunData& b) {
     const auto& B = b.buildings;
     if (A.count() != B.count()) return false;
     for (std::size_t k = 0; k < A.count(); ++k)
-        if (std::abs(A.x[k] - B.x[k]) > 0.5f || std::abs(A.y[k] - B.y[k]) > 0.5f || A.street[k] != B.street[k]) return false;
+        if (std::abs(A.x[k] - B.x[k]) > 0.5f || std::abs(A.y[k] - B.y[k]) > 0.5f || A.street[k] != B.street[k])
+            return false;
     return true;
 }
 
@@ -218,10 +228,14 @@ std::string format_value(double value, const std::string& units) {
     }
     if (magnitude >= 10000 || (magnitude >= 100 && std::abs(value - std::round(value)) < 1e-9))
         return with_separators(std::llround(value));
-    if (magnitude >= 100) std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    else if (magnitude >= 10) std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    else if (magnitude >= 1 || magnitude == 0) std::snprintf(buffer, sizeof buffer, "%.2f", value);
-    else std::snprintf(buffer, sizeof buffer, "%.3f", value);
+    if (magnitude >= 100)
+        std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    else if (magnitude >= 10)
+        std::snprintf(buffer, sizeof buffer, "%.1f", value);
+    else if (magnitude >= 1 || magnitude == 0)
+        std::snprintf(buffer, sizeof buffer, "%.2f", value);
+    else
+        std::snprintf(buffer, sizeof buffer, "%.3f", value);
     std::string text = buffer;
     // Whole numbers (counts) without a trailing ".00".
     if (std::abs(value - std::round(value)) < 1e-9 && magnitude < 100) return std::to_string(std::llround(value));

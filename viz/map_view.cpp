@@ -42,7 +42,8 @@ void MapView::set_geometry(const RunBuildings& buildings, const std::vector<std:
     // square root of the area each building has.
     double covered = 0;
     for (const auto& box : area_boxes_) covered += std::max(1.0f, box.x1 - box.x0) * std::max(1.0f, box.y1 - box.y0);
-    building_side_m_ = x_.empty() ? 10.f : static_cast<float>(0.72 * std::sqrt(covered / static_cast<double>(x_.size())));
+    building_side_m_ =
+        x_.empty() ? 10.f : static_cast<float>(0.72 * std::sqrt(covered / static_cast<double>(x_.size())));
     // Pad each outline by one building so that edge buildings sit inside it.
     const float pad = building_side_m_;
     for (auto* boxes : {&street_boxes_, &area_boxes_})
@@ -69,9 +70,13 @@ void MapView::layout(const sf::FloatRect& rect) {
     rebuild_vertices();
 }
 
-sf::Vector2f MapView::to_screen(float x, float y) const { return {offset_.x + x * scale_, offset_.y + y * scale_}; }
+sf::Vector2f MapView::to_screen(float x, float y) const {
+    return {offset_.x + x * scale_, offset_.y + y * scale_};
+}
 
-sf::Vector2f MapView::screen_position(std::size_t building) const { return to_screen(x_[building], y_[building]); }
+sf::Vector2f MapView::screen_position(std::size_t building) const {
+    return to_screen(x_[building], y_[building]);
+}
 
 void MapView::rebuild_vertices() {
     // Two triangles a building (quads are slower on Mesa's software renderer).
@@ -117,7 +122,8 @@ void MapView::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang, un
         draw_geometry(target);
     } else {
         if (!cache_valid_) {
-            cache_.setView(sf::View(sf::FloatRect(origin.x, origin.y, static_cast<float>(size.x), static_cast<float>(size.y))));
+            cache_.setView(
+                sf::View(sf::FloatRect(origin.x, origin.y, static_cast<float>(size.x), static_cast<float>(size.y))));
             cache_.clear(sf::Color::Transparent);
             draw_geometry(cache_);
             cache_.display();
@@ -142,14 +148,15 @@ void MapView::draw_geometry(sf::RenderTarget& target) const {
         // All outlines in one draw call: one thin quad per side.
         sf::VertexArray lines(sf::Triangles);
         auto quad = [&](float x0, float y0, float x1, float y1) {
-            for (auto p : {sf::Vector2f{x0, y0}, sf::Vector2f{x1, y0}, sf::Vector2f{x1, y1}, sf::Vector2f{x0, y0}, sf::Vector2f{x1, y1},
-                           sf::Vector2f{x0, y1}})
+            for (auto p : {sf::Vector2f{x0, y0}, sf::Vector2f{x1, y0}, sf::Vector2f{x1, y1}, sf::Vector2f{x0, y0},
+                           sf::Vector2f{x1, y1}, sf::Vector2f{x0, y1}})
                 lines.append(sf::Vertex(p, theme::kAreaLine));
         };
         for (const auto& box : area_boxes_) {
             const auto a = to_screen(box.x0 + building_side_m_ * 0.5f, box.y0 + building_side_m_ * 0.5f);
             const auto b = to_screen(box.x1 - building_side_m_ * 0.5f, box.y1 - building_side_m_ * 0.5f);
-            quad(a.x, a.y, b.x, a.y + 1), quad(a.x, b.y - 1, b.x, b.y), quad(a.x, a.y, a.x + 1, b.y), quad(b.x - 1, a.y, b.x, b.y);
+            quad(a.x, a.y, b.x, a.y + 1), quad(a.x, b.y - 1, b.x, b.y), quad(a.x, a.y, a.x + 1, b.y),
+                quad(b.x - 1, a.y, b.x, b.y);
         }
         target.draw(lines);
     }
@@ -182,8 +189,8 @@ void MapView::draw_overlay(sf::RenderTarget& target, const sf::Font& font, Lang 
     draw_line(target, {start.x + length, start.y - 5}, {start.x + length, start.y + 1}, theme::kText, 2.f);
     const std::string label = metres >= 1000 ? tr(Str::scale_kilometres, lang, {format_value(metres / 1000.0, "km")})
                                              : tr(Str::scale_metres, lang, {format_value(metres, "m")});
-    draw_text(target, font, label, {start.x + length / 2, start.y - line_height(text_size) - 6}, text_size, theme::kText,
-              Align::Center);
+    draw_text(target, font, label, {start.x + length / 2, start.y - line_height(text_size) - 6}, text_size,
+              theme::kText, Align::Center);
 }
 
 std::optional<std::size_t> MapView::building_at(sf::Vector2f point) const {

@@ -25,7 +25,7 @@ struct ViewerOptions {
     // Presentation.
     std::optional<Lang> lang;
     std::string font_file;
-    std::string layer;                 // initial map layer (indicator or outcome name)
+    std::string layer;                  // initial map layer (indicator or outcome name)
     std::vector<std::string> outcomes;  // initial charts
     bool difference_map = true;
     bool antialias = false;  // 4x multisampling in the window

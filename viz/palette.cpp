@@ -14,8 +14,17 @@ struct Rgb {
 
 // Viridis (matplotlib, CC0) at t = 0, 0.1, ..., 1.
 constexpr std::array<Rgb, 11> kViridis = {{
-    {68, 1, 84},    {72, 36, 117},  {65, 68, 135},  {53, 95, 141},  {42, 120, 142}, {33, 145, 140},
-    {34, 168, 132}, {68, 191, 112}, {122, 209, 81}, {189, 223, 38}, {253, 231, 37},
+    {68, 1, 84},
+    {72, 36, 117},
+    {65, 68, 135},
+    {53, 95, 141},
+    {42, 120, 142},
+    {33, 145, 140},
+    {34, 168, 132},
+    {68, 191, 112},
+    {122, 209, 81},
+    {189, 223, 38},
+    {253, 231, 37},
 }};
 
 // ColorBrewer PuOr, 11 classes, purple (negative) to orange (positive).
@@ -34,7 +43,7 @@ constexpr std::array<Rgb, 11> kPurpleOrange = {{
 }};
 
 constexpr std::array<sf::Uint8, 24> kOkabeIto = {
-    0, 0, 0,  230, 159, 0,  86, 180, 233,  0, 158, 115,  240, 228, 66,  0, 114, 178,  213, 94, 0,  204, 121, 167,
+    0, 0, 0, 230, 159, 0, 86, 180, 233, 0, 158, 115, 240, 228, 66, 0, 114, 178, 213, 94, 0, 204, 121, 167,
 };
 
 template <std::size_t N>
@@ -54,17 +63,25 @@ double linear(double channel) {
 
 }  // namespace
 
-sf::Color viridis(double t) { return sample(kViridis, t); }
+sf::Color viridis(double t) {
+    return sample(kViridis, t);
+}
 
-sf::Color diverging(double t) { return sample(kPurpleOrange, (std::clamp(t, -1.0, 1.0) + 1.0) / 2.0); }
+sf::Color diverging(double t) {
+    return sample(kPurpleOrange, (std::clamp(t, -1.0, 1.0) + 1.0) / 2.0);
+}
 
 sf::Color okabe_ito(int k) {
     const auto i = static_cast<std::size_t>(((k % 8) + 8) % 8) * 3;
     return {kOkabeIto[i], kOkabeIto[i + 1], kOkabeIto[i + 2]};
 }
 
-sf::Color run_colour(int which) { return okabe_ito(which == 0 ? okabe::kBlue : okabe::kVermillion); }
+sf::Color run_colour(int which) {
+    return okabe_ito(which == 0 ? okabe::kBlue : okabe::kVermillion);
+}
 
-double luminance(sf::Color c) { return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b); }
+double luminance(sf::Color c) {
+    return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
 
 }  // namespace jiceng::viz

@@ -24,7 +24,8 @@ YearCalendar::YearCalendar(const std::vector<std::string>& dates) : dates_(dates
     first_calendar_year_ = std::atoi(dates[0].substr(0, 4).c_str());
     starts_.push_back(0);
     for (std::size_t k = 1; k < dates.size(); ++k)
-        if (dates[k].size() >= 10 && dates[k].compare(4, std::string::npos, month_day) == 0) starts_.push_back(static_cast<std::int64_t>(k));
+        if (dates[k].size() >= 10 && dates[k].compare(4, std::string::npos, month_day) == 0)
+            starts_.push_back(static_cast<std::int64_t>(k));
     // A start on 29 February has no anniversary in most years: count days instead.
     if (month_day == "-02-29") starts_.assign(1, 0);
 }
@@ -75,7 +76,9 @@ void Playback::seek(std::int64_t day) {
     following_ = following_ && day_ == last_day_;
 }
 
-void Playback::next_year() { seek(calendar_.first_day(calendar_.year_of(day_) + 1)); }
+void Playback::next_year() {
+    seek(calendar_.first_day(calendar_.year_of(day_) + 1));
+}
 
 void Playback::previous_year() {
     const std::int64_t year = calendar_.year_of(day_);
@@ -83,9 +86,15 @@ void Playback::previous_year() {
     seek(day_ > calendar_.first_day(year) ? calendar_.first_day(year) : calendar_.first_day(year - 1));
 }
 
-void Playback::faster() { speed_ = std::min(speed_ + 1, kSpeeds.size() - 1); }
-void Playback::slower() { speed_ = speed_ > 0 ? speed_ - 1 : 0; }
-void Playback::set_speed_index(std::size_t index) { speed_ = std::min(index, kSpeeds.size() - 1); }
+void Playback::faster() {
+    speed_ = std::min(speed_ + 1, kSpeeds.size() - 1);
+}
+void Playback::slower() {
+    speed_ = speed_ > 0 ? speed_ - 1 : 0;
+}
+void Playback::set_speed_index(std::size_t index) {
+    speed_ = std::min(index, kSpeeds.size() - 1);
+}
 
 bool Playback::advance(double seconds) {
     if (!playing_ || following_) return false;

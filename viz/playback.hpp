@@ -3,9 +3,9 @@
 #pragma once
 
 #include <array>
-#include <utility>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jiceng::viz {

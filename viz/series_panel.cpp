@@ -61,7 +61,8 @@ std::vector<double> nice_ticks_once(double lo, double hi, int count) {
             break;
         }
     // Multiples of the step (not repeated sums, which drift).
-    for (auto k = static_cast<long long>(std::ceil(lo / step - 1e-9)); static_cast<double>(k) * step <= hi + step * 1e-9; ++k)
+    for (auto k = static_cast<long long>(std::ceil(lo / step - 1e-9));
+         static_cast<double>(k) * step <= hi + step * 1e-9; ++k)
         ticks.push_back(static_cast<double>(k) * step);
     return ticks;
 }
@@ -89,19 +90,20 @@ void SeriesPanel::layout(const sf::FloatRect& rect, std::size_t charts, std::siz
     const float w = (rect.width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const float h = (rect.height - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
     for (std::size_t k = 0; k < charts; ++k)
-        charts_.emplace_back(rect.left + static_cast<float>(k % columns) * (w + gap), rect.top + static_cast<float>(k / columns) * (h + gap), w, h);
+        charts_.emplace_back(rect.left + static_cast<float>(k % columns) * (w + gap),
+                             rect.top + static_cast<float>(k / columns) * (h + gap), w, h);
 }
 
 std::optional<SeriesPanel::Hit> SeriesPanel::hit(sf::Vector2f point) const {
     for (std::size_t k = 0; k < charts_.size(); ++k)
-        if (charts_[k].contains(point))
-            return Hit{k, point.y < charts_[k].top + line_height(text_size_) + 6};
+        if (charts_[k].contains(point)) return Hit{k, point.y < charts_[k].top + line_height(text_size_) + 6};
     return std::nullopt;
 }
 
 void SeriesPanel::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang, unsigned text_size,
-                       const std::vector<SeriesSource>& sources, const std::vector<std::string>& outcomes, std::int64_t day,
-                       std::int64_t axis_last_day, const YearCalendar& years, const std::vector<std::int64_t>& change_days) const {
+                       const std::vector<SeriesSource>& sources, const std::vector<std::string>& outcomes,
+                       std::int64_t day, std::int64_t axis_last_day, const YearCalendar& years,
+                       const std::vector<std::int64_t>& change_days) const {
     const unsigned small = std::max(9u, text_size * 4 / 5);
     axis_last_day = std::max<std::int64_t>(axis_last_day, 1);
     for (std::size_t k = 0; k < charts_.size() && k < outcomes.size(); ++k) {
@@ -118,7 +120,8 @@ void SeriesPanel::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang
             if (!described->info.is_stock()) title += " · " + std::string(tr(Str::rolling_mean, lang));
         }
         std::vector<SeriesSummary> summaries;
-        for (const auto& source : sources) summaries.push_back(source.runs ? summarise(*source.runs, outcomes[k]) : SeriesSummary{});
+        for (const auto& source : sources)
+            summaries.push_back(source.runs ? summarise(*source.runs, outcomes[k]) : SeriesSummary{});
 
         // Title (click to change) and the current values, coloured by run.
         const float pad = 6;
@@ -128,17 +131,23 @@ void SeriesPanel::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang
         std::vector<std::pair<std::string, sf::Color>> value_parts;
         for (std::size_t s = 0; s < sources.size(); ++s) {
             if (summaries[s].mean.empty() || !sources[s].runs) continue;
-            const std::size_t t = std::min<std::size_t>(sources[s].runs->first().time_index(day), summaries[s].mean.size() - 1);
+            const std::size_t t =
+                std::min<std::size_t>(sources[s].runs->first().time_index(day), summaries[s].mean.size() - 1);
             if (day > sources[s].runs->first().last_day()) continue;
-            std::string part = (sources[s].label.empty() ? "" : sources[s].label + " ") + format_value(summaries[s].mean[t], units);
+            std::string part =
+                (sources[s].label.empty() ? "" : sources[s].label + " ") + format_value(summaries[s].mean[t], units);
             values_width += text_width(font, part, text_size, true) + 10;
             value_parts.emplace_back(std::move(part), sources[s].colour);
         }
         const float title_room = box.width - 2 * pad - values_width - text_width(font, " ▼", text_size);
         const std::string unit = unit_label(units, lang);
-        const std::string shown_title =
-            elide(font, title + (unit.empty() ? "" : lang == Lang::zh ? "（" + unit + "）" : " (" + unit + ")"), text_size, title_room);
-        const float title_w = draw_text(target, font, shown_title, {box.left + pad, title_y}, text_size, theme::kText, Align::Left, true);
+        const std::string shown_title = elide(font,
+                                              title + (unit.empty()       ? ""
+                                                       : lang == Lang::zh ? "（" + unit + "）"
+                                                                          : " (" + unit + ")"),
+                                              text_size, title_room);
+        const float title_w =
+            draw_text(target, font, shown_title, {box.left + pad, title_y}, text_size, theme::kText, Align::Left, true);
         draw_text(target, font, " ▼", {box.left + pad + title_w, title_y}, text_size, theme::kMutedText);
         float vx = box.left + box.width - pad;
         for (auto it = value_parts.rbegin(); it != value_parts.rend(); ++it) {
@@ -163,23 +172,29 @@ void SeriesPanel::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang
         }
         const double margin = (hi - lo) * 0.08;
         lo -= margin, hi += margin;
-        const auto ticks = nice_ticks(lo, hi, std::max(2, static_cast<int>((bottom - top) / (line_height(small) * 2.2f))));
+        const auto ticks =
+            nice_ticks(lo, hi, std::max(2, static_cast<int>((bottom - top) / (line_height(small) * 2.2f))));
         float label_width = 0;
         for (double v : ticks) label_width = std::max(label_width, text_width(font, format_value(v, units), small));
         const float left = box.left + pad + label_width + 6;
         const float right = box.left + box.width - pad - 4;
         if (bottom - top < 10 || right - left < 20) continue;
-        auto to_x = [&](double d) { return left + static_cast<float>(d / static_cast<double>(axis_last_day)) * (right - left); };
+        auto to_x = [&](double d) {
+            return left + static_cast<float>(d / static_cast<double>(axis_last_day)) * (right - left);
+        };
         auto to_y = [&](double v) { return bottom - static_cast<float>((v - lo) / (hi - lo)) * (bottom - top); };
         for (double v : ticks) {
             const float y = to_y(v);
             draw_line(target, {left, y}, {right, y}, theme::kGrid);
-            draw_text(target, font, format_value(v, units), {left - 4, y - line_height(small) / 2}, small, theme::kMutedText, Align::Right);
+            draw_text(target, font, format_value(v, units), {left - 4, y - line_height(small) / 2}, small,
+                      theme::kMutedText, Align::Right);
         }
         // Years along the bottom, labelled with the calendar year they start in.
         const std::int64_t year_count = years.year_of(axis_last_day);
-        const int label_every =
-            std::max<int>(1, static_cast<int>(static_cast<double>(year_count) * text_width(font, "2000", small) * 1.6 / (right - left)) + 1);
+        const int label_every = std::max<int>(
+            1,
+            static_cast<int>(static_cast<double>(year_count) * text_width(font, "2000", small) * 1.6 / (right - left)) +
+                1);
         for (std::int64_t year = 1; year <= year_count; ++year) {
             const std::int64_t d = years.first_day(year);
             if (d > axis_last_day) break;
@@ -198,8 +213,10 @@ void SeriesPanel::draw(sf::RenderTarget& target, const sf::Font& font, Lang lang
         for (std::size_t s = 0; s < sources.size(); ++s) {
             const auto& summary = summaries[s];
             if (summary.mean.empty()) continue;
-            const std::size_t n = std::min<std::size_t>(summary.mean.size(), static_cast<std::size_t>(axis_last_day) + 1);
-            const std::size_t stride = std::max<std::size_t>(1, n / static_cast<std::size_t>(std::max(2.f, 2 * (right - left))));
+            const std::size_t n =
+                std::min<std::size_t>(summary.mean.size(), static_cast<std::size_t>(axis_last_day) + 1);
+            const std::size_t stride =
+                std::max<std::size_t>(1, n / static_cast<std::size_t>(std::max(2.f, 2 * (right - left))));
             std::vector<sf::Vector2f> line, upper, lower;
             for (std::size_t t = 0; t < n; t += stride) {
                 const float x = to_x(static_cast<double>(t));

@@ -43,7 +43,8 @@ public:
     void layout(const sf::FloatRect& rect, std::size_t charts, std::size_t columns, unsigned text_size);
     void draw(sf::RenderTarget& target, const sf::Font& font, Lang lang, unsigned text_size,
               const std::vector<SeriesSource>& sources, const std::vector<std::string>& outcomes, std::int64_t day,
-              std::int64_t axis_last_day, const YearCalendar& years, const std::vector<std::int64_t>& change_days) const;
+              std::int64_t axis_last_day, const YearCalendar& years,
+              const std::vector<std::int64_t>& change_days) const;
 
     struct Hit {
         std::size_t chart;

@@ -14,7 +14,9 @@ constexpr std::array<StringEntry, static_cast<std::size_t>(Str::count)> kTable =
 }};
 }  // namespace
 
-std::span<const StringEntry> string_table() { return kTable; }
+std::span<const StringEntry> string_table() {
+    return kTable;
+}
 
 std::string_view tr(Str key, Lang lang) {
     const auto& entry = kTable[static_cast<std::size_t>(key)];
@@ -28,7 +30,8 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string_vie
         const std::size_t close = pattern[k] == '{' ? pattern.find('}', k) : std::string_view::npos;
         if (close != std::string_view::npos && close > k + 1 && close - k <= 3 &&
             std::isdigit(static_cast<unsigned char>(pattern[k + 1]))) {
-            const auto index = static_cast<std::size_t>(std::atoi(std::string(pattern.substr(k + 1, close - k - 1)).c_str()));
+            const auto index =
+                static_cast<std::size_t>(std::atoi(std::string(pattern.substr(k + 1, close - k - 1)).c_str()));
             if (index < args.size()) {
                 out += *(args.begin() + index);
                 k = close;
@@ -62,15 +65,24 @@ Lang lang_from_environment() {
     return Lang::en;
 }
 
-std::string_view lang_code(Lang lang) { return lang == Lang::zh ? "zh" : "en"; }
+std::string_view lang_code(Lang lang) {
+    return lang == Lang::zh ? "zh" : "en";
+}
 
 std::string unit_label(std::string_view units, Lang lang) {
     if (units.empty() || units == "share" || units == "0-1" || units == "-" || units == "1") return "";
     static constexpr std::pair<std::string_view, Str> kKnown[] = {
-        {"persons", Str::unit_persons},   {"households", Str::unit_households}, {"needs", Str::unit_needs},
-        {"days", Str::unit_days},         {"day", Str::unit_days},              {"hours", Str::unit_hours},
-        {"groups", Str::unit_groups},     {"events", Str::unit_events},         {"organisations", Str::unit_organisations},
-        {"teams", Str::unit_teams},       {"ties per resident", Str::unit_ties_per_resident},
+        {"persons", Str::unit_persons},
+        {"households", Str::unit_households},
+        {"needs", Str::unit_needs},
+        {"days", Str::unit_days},
+        {"day", Str::unit_days},
+        {"hours", Str::unit_hours},
+        {"groups", Str::unit_groups},
+        {"events", Str::unit_events},
+        {"organisations", Str::unit_organisations},
+        {"teams", Str::unit_teams},
+        {"ties per resident", Str::unit_ties_per_resident},
     };
     for (const auto& [name, key] : kKnown)
         if (units == name) return std::string(tr(key, lang));

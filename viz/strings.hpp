@@ -33,7 +33,9 @@ std::string_view tr(Str key, Lang lang);
 
 // `pattern` with {0}, {1}, ... replaced by `args` in order.
 std::string fill(std::string_view pattern, std::initializer_list<std::string_view> args);
-inline std::string tr(Str key, Lang lang, std::initializer_list<std::string_view> args) { return fill(tr(key, lang), args); }
+inline std::string tr(Str key, Lang lang, std::initializer_list<std::string_view> args) {
+    return fill(tr(key, lang), args);
+}
 
 // "zh" or "en" (also "zh_CN", "en-GB", ...); nothing for anything else.
 std::optional<Lang> parse_lang(std::string_view text);

@@ -159,12 +159,13 @@ Layout Viewer::compute_layout(sf::Vector2f size) const {
     const float title_h = line_height(L.text) + 6;
     const float legend_h = 2 * line_height(L.small) + 22;
     for (std::size_t k = 0; k < n_maps; ++k) {
-        const sf::FloatRect panel(maps_region.left + static_cast<float>(k) * (map_w + pad), maps_region.top + toolbar_h + 4, map_w,
-                                  maps_region.height - toolbar_h - 4);
+        const sf::FloatRect panel(maps_region.left + static_cast<float>(k) * (map_w + pad),
+                                  maps_region.top + toolbar_h + 4, map_w, maps_region.height - toolbar_h - 4);
         L.map_panels.push_back(panel);
         L.map_titles.push_back({panel.left, panel.top, panel.width, title_h});
         L.legends.push_back({panel.left, panel.top + panel.height - legend_h, panel.width, legend_h});
-        L.map_areas.push_back({panel.left + 4, panel.top + title_h + 2, panel.width - 8, panel.height - title_h - legend_h - 4});
+        L.map_areas.push_back(
+            {panel.left + 4, panel.top + title_h + 2, panel.width - 8, panel.height - title_h - legend_h - 4});
     }
     const float series_header_h = line_height(L.text) + 6;
     if (live_) {
@@ -173,7 +174,8 @@ Layout Viewer::compute_layout(sf::Vector2f size) const {
         right_region.height -= levers_h + pad;
     }
     L.series_header = {right_region.left, right_region.top, right_region.width, series_header_h};
-    L.series = {right_region.left, right_region.top + series_header_h, right_region.width, right_region.height - series_header_h};
+    L.series = {right_region.left, right_region.top + series_header_h, right_region.width,
+                right_region.height - series_header_h};
     return L;
 }
 // ---------------------------------------------------------------- input
@@ -227,7 +229,8 @@ bool Viewer::poll_live() {
                 break;
         }
     }
-    return !events.empty() || sources_[0].runs.first().time_points() + sources_[0].runs.first().changes.size() != before;
+    return !events.empty() ||
+           sources_[0].runs.first().time_points() + sources_[0].runs.first().changes.size() != before;
 }
 
 void Viewer::save_window_screenshot(sf::RenderWindow& window) {
@@ -235,19 +238,26 @@ void Viewer::save_window_screenshot(sf::RenderWindow& window) {
     texture.create(window.getSize().x, window.getSize().y);
     texture.update(window);
     // Numbered, so that several shots of one day do not overwrite each other.
-    const std::string name = "jiceng-viz-" + (has_data() ? sources_[0].runs.first().scenario_name : std::string("run")) + "-day" +
+    const std::string name = "jiceng-viz-" +
+                             (has_data() ? sources_[0].runs.first().scenario_name : std::string("run")) + "-day" +
                              std::to_string(playback_.day()) + "-" + std::to_string(++screenshots_saved_) + ".png";
-    if (texture.copyToImage().saveToFile(name)) set_status(tr(Str::screenshot_saved, lang_, {name}));
-    else set_status(tr(Str::screenshot_failed, lang_, {name}));
+    if (texture.copyToImage().saveToFile(name))
+        set_status(tr(Str::screenshot_saved, lang_, {name}));
+    else
+        set_status(tr(Str::screenshot_failed, lang_, {name}));
 }
 
 void Viewer::on_key(const sf::Event::KeyEvent& key, sf::RenderWindow& window) {
     using K = sf::Keyboard;
     if (key.code == K::Escape) {
-        if (popup_.is_open()) popup_.close();
-        else if (help_) help_ = false;
-        else if (definition_) definition_.reset();
-        else if (detail_) detail_.reset();
+        if (popup_.is_open())
+            popup_.close();
+        else if (help_)
+            help_ = false;
+        else if (definition_)
+            definition_.reset();
+        else if (detail_)
+            detail_.reset();
         return;
     }
     if (key.code == K::F1) {
@@ -256,18 +266,38 @@ void Viewer::on_key(const sf::Event::KeyEvent& key, sf::RenderWindow& window) {
     }
     const std::int64_t big_step = key.shift ? 30 : 1;
     switch (key.code) {
-        case K::Space: toggle_play(); break;
-        case K::Right: playback_.step(big_step); break;
-        case K::Left: playback_.step(-big_step); break;
-        case K::Up: case K::Add: case K::Equal: change_speed(true); break;
-        case K::Down: case K::Subtract: case K::Hyphen: change_speed(false); break;
-        case K::Home: playback_.seek(0); break;
+        case K::Space:
+            toggle_play();
+            break;
+        case K::Right:
+            playback_.step(big_step);
+            break;
+        case K::Left:
+            playback_.step(-big_step);
+            break;
+        case K::Up:
+        case K::Add:
+        case K::Equal:
+            change_speed(true);
+            break;
+        case K::Down:
+        case K::Subtract:
+        case K::Hyphen:
+            change_speed(false);
+            break;
+        case K::Home:
+            playback_.seek(0);
+            break;
         case K::End:
             playback_.seek(last_day());
             if (live_) playback_.set_following(true);
             break;
-        case K::PageDown: playback_.next_year(); break;
-        case K::PageUp: playback_.previous_year(); break;
+        case K::PageDown:
+            playback_.next_year();
+            break;
+        case K::PageUp:
+            playback_.previous_year();
+            break;
         case K::I:
             if (!layers_.empty()) layer_ = (layer_ + (key.shift ? layers_.size() - 1 : 1)) % layers_.size();
             refresh_scales();
@@ -279,9 +309,15 @@ void Viewer::on_key(const sf::Event::KeyEvent& key, sf::RenderWindow& window) {
             ++map_replicate_;
             refresh_data();
             break;
-        case K::L: lang_ = lang_ == Lang::zh ? Lang::en : Lang::zh; break;
-        case K::F12: save_window_screenshot(window); break;
-        case K::Q: quit_requested_ = true; break;
+        case K::L:
+            lang_ = lang_ == Lang::zh ? Lang::en : Lang::zh;
+            break;
+        case K::F12:
+            save_window_screenshot(window);
+            break;
+        case K::Q:
+            quit_requested_ = true;
+            break;
         default:
             if (key.code >= K::Num1 && key.code <= K::Num9) playback_.jump_to_year(key.code - K::Num1 + 1);
             if (key.code == K::Num0) playback_.jump_to_year(10);
@@ -299,7 +335,8 @@ void Viewer::on_press(sf::Vector2f at) {
                 refresh_scales();
             } else if (purpose >= kPopupChart) {
                 const auto& outcomes = sources_[0].runs.first().outcomes;
-                outcomes_[static_cast<std::size_t>(purpose - kPopupChart)] = outcomes[static_cast<std::size_t>(*chosen)].info.name;
+                outcomes_[static_cast<std::size_t>(purpose - kPopupChart)] =
+                    outcomes[static_cast<std::size_t>(*chosen)].info.name;
             }
         }
         return;
@@ -330,17 +367,28 @@ void Viewer::on_press(sf::Vector2f at) {
         return;
     }
     switch (timeline_.hit(at)) {
-        case Timeline::Action::PlayPause: toggle_play(); return;
-        case Timeline::Action::Back: playback_.step(-1); return;
-        case Timeline::Action::Forward: playback_.step(1); return;
-        case Timeline::Action::Slower: change_speed(false); return;
-        case Timeline::Action::Faster: change_speed(true); return;
+        case Timeline::Action::PlayPause:
+            toggle_play();
+            return;
+        case Timeline::Action::Back:
+            playback_.step(-1);
+            return;
+        case Timeline::Action::Forward:
+            playback_.step(1);
+            return;
+        case Timeline::Action::Slower:
+            change_speed(false);
+            return;
+        case Timeline::Action::Faster:
+            change_speed(true);
+            return;
         case Timeline::Action::Track:
             scrubbing_ = true;
             playback_.pause();
             playback_.seek(timeline_.day_at(at.x, axis_last_day()));
             return;
-        case Timeline::Action::None: break;
+        case Timeline::Action::None:
+            break;
     }
     if (live_ && levers_.press(at)) return;
     if (const auto hit = series_.hit(at)) {
@@ -353,8 +401,8 @@ void Viewer::on_press(sf::Vector2f at) {
                 if (outcomes[k].info.name == outcomes_[hit->chart]) selected = static_cast<int>(k);
             }
             const auto& rect = series_.chart_rect(hit->chart);
-            popup_.open(std::string(tr(Str::choose_outcome, lang_)), names, selected, {rect.left, rect.top + line_height(L.text) + 6},
-                        kPopupChart + static_cast<int>(hit->chart));
+            popup_.open(std::string(tr(Str::choose_outcome, lang_)), names, selected,
+                        {rect.left, rect.top + line_height(L.text) + 6}, kPopupChart + static_cast<int>(hit->chart));
         } else {
             definition_ = outcomes_[hit->chart];
         }
@@ -374,7 +422,8 @@ void Viewer::on_move(sf::Vector2f at) {
     hover_.reset();
     for (std::size_t k = 0; k < layout_.map_areas.size(); ++k)
         if (layout_.map_areas[k].contains(at) && (k != 2 || layouts_match_)) hover_ = maps_[k].building_at(at);
-    if (hover_ && !layouts_match_ && ab() && layout_.map_areas.size() > 1 && layout_.map_areas[1].contains(at)) hover_.reset();
+    if (hover_ && !layouts_match_ && ab() && layout_.map_areas.size() > 1 && layout_.map_areas[1].contains(at))
+        hover_.reset();
 }
 
 void Viewer::on_release(sf::Vector2f at) {
@@ -388,7 +437,8 @@ void Viewer::on_release(sf::Vector2f at) {
 // ---------------------------------------------------------------- modes
 
 int Viewer::run_window() {
-    sf::RenderWindow window(sf::VideoMode(options_.width, options_.height), "jiceng-viz", sf::Style::Default, window_settings());
+    sf::RenderWindow window(sf::VideoMode(options_.width, options_.height), "jiceng-viz", sf::Style::Default,
+                            window_settings());
     window.setVerticalSyncEnabled(true);
     window.setFramerateLimit(60);
     if (live_) live_->start(options_.start_paused);
@@ -400,11 +450,16 @@ int Viewer::run_window() {
         while (window.pollEvent(event)) {
             changed = true;
             switch (event.type) {
-                case sf::Event::Closed: quit_requested_ = true; break;
-                case sf::Event::Resized:
-                    window.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width), static_cast<float>(event.size.height))));
+                case sf::Event::Closed:
+                    quit_requested_ = true;
                     break;
-                case sf::Event::KeyPressed: on_key(event.key, window); break;
+                case sf::Event::Resized:
+                    window.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(event.size.width),
+                                                          static_cast<float>(event.size.height))));
+                    break;
+                case sf::Event::KeyPressed:
+                    on_key(event.key, window);
+                    break;
                 case sf::Event::TextEntered:
                     if (event.text.unicode == '?') help_ = !help_;
                     break;
@@ -421,7 +476,8 @@ int Viewer::run_window() {
                 case sf::Event::MouseWheelScrolled:
                     if (popup_.is_open()) popup_.scroll(event.mouseWheelScroll.delta);
                     break;
-                default: break;
+                default:
+                    break;
             }
         }
         const auto now = std::chrono::steady_clock::now();
@@ -481,8 +537,9 @@ int Viewer::screenshot(const std::string& file, std::optional<std::int64_t> day,
     // Where the maps are, for tests that compare regions of screenshots.
     for (std::size_t k = 0; k < layout_.map_areas.size(); ++k) {
         const auto& r = layout_.map_areas[k];
-        std::printf("region map_%s %d %d %d %d\n", k == 0 ? "a" : (k == 1 ? "b" : "difference"), static_cast<int>(r.left),
-                    static_cast<int>(r.top), static_cast<int>(r.width), static_cast<int>(r.height));
+        std::printf("region map_%s %d %d %d %d\n", k == 0 ? "a" : (k == 1 ? "b" : "difference"),
+                    static_cast<int>(r.left), static_cast<int>(r.top), static_cast<int>(r.width),
+                    static_cast<int>(r.height));
     }
     std::printf("jiceng-viz: wrote %s (day %lld)\n", file.c_str(), static_cast<long long>(playback_.day()));
     return kExitOk;
@@ -498,8 +555,8 @@ sf::ContextSettings Viewer::window_settings() const {
 
 int Viewer::measure_fps(double seconds) {
     // The same window as run_window, without the frame-rate cap.
-    sf::RenderWindow window(sf::VideoMode(options_.width, options_.height), "jiceng-viz (measuring)", sf::Style::Default,
-                            window_settings());
+    sf::RenderWindow window(sf::VideoMode(options_.width, options_.height), "jiceng-viz (measuring)",
+                            sf::Style::Default, window_settings());
     window.setVerticalSyncEnabled(false);
     window.setFramerateLimit(0);
     const auto start = std::chrono::steady_clock::now();
@@ -527,15 +584,19 @@ int Viewer::measure_fps(double seconds) {
     }
     const double total = std::chrono::duration<double>(previous - start).count();
     std::sort(frame_ms.begin(), frame_ms.end());
-    const double p95 = frame_ms.empty() ? 0 : frame_ms[static_cast<std::size_t>(0.95 * static_cast<double>(frame_ms.size() - 1))];
+    const double p95 =
+        frame_ms.empty() ? 0 : frame_ms[static_cast<std::size_t>(0.95 * static_cast<double>(frame_ms.size() - 1))];
     std::size_t buildings = 0;
     for (const auto& s : sources_) buildings += s.runs.first().buildings.count();
     const auto antialiasing = window.getSettings().antialiasingLevel;
-    std::printf("frames %zu in %.2f s: %.1f frames per second (median %.1f ms, 95th percentile %.1f ms; building a frame %.1f ms, "
-                "the rest is OpenGL rasterising and presenting); %ux%u, %ux antialiasing, %zu buildings\n",
-                frame_ms.size(), total, static_cast<double>(frame_ms.size()) / total, frame_ms.empty() ? 0 : frame_ms[frame_ms.size() / 2],
-                p95, frame_ms.empty() ? 0 : building_ms / static_cast<double>(frame_ms.size()), options_.width, options_.height,
-                antialiasing, buildings);
+    std::printf(
+        "frames %zu in %.2f s: %.1f frames per second (median %.1f ms, 95th percentile %.1f ms; building a frame %.1f "
+        "ms, "
+        "the rest is OpenGL rasterising and presenting); %ux%u, %ux antialiasing, %zu buildings\n",
+        frame_ms.size(), total, static_cast<double>(frame_ms.size()) / total,
+        frame_ms.empty() ? 0 : frame_ms[frame_ms.size() / 2], p95,
+        frame_ms.empty() ? 0 : building_ms / static_cast<double>(frame_ms.size()), options_.width, options_.height,
+        antialiasing, buildings);
     return kExitOk;
 }
 

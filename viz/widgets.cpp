@@ -7,7 +7,9 @@
 
 namespace jiceng::viz {
 
-sf::String utf8(std::string_view text) { return sf::String::fromUtf8(text.begin(), text.end()); }
+sf::String utf8(std::string_view text) {
+    return sf::String::fromUtf8(text.begin(), text.end());
+}
 
 namespace {
 sf::Text make_text(const sf::Font& font, std::string_view text, unsigned size, bool bold) {
@@ -97,7 +99,8 @@ std::vector<std::string> wrap(const sf::Font& font, std::string_view text, unsig
     return lines;
 }
 
-void draw_rect(sf::RenderTarget& target, const sf::FloatRect& rect, sf::Color fill, sf::Color outline, float thickness) {
+void draw_rect(sf::RenderTarget& target, const sf::FloatRect& rect, sf::Color fill, sf::Color outline,
+               float thickness) {
     sf::RectangleShape shape({rect.width, rect.height});
     shape.setPosition(rect.left, rect.top);
     shape.setFillColor(fill);
@@ -112,7 +115,8 @@ void draw_line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, sf::Col
     draw_polyline(target, {a, b}, colour, thickness);
 }
 
-void draw_dashed_line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, sf::Color colour, float thickness, float dash) {
+void draw_dashed_line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, sf::Color colour, float thickness,
+                      float dash) {
     const sf::Vector2f d = b - a;
     const float length = std::hypot(d.x, d.y);
     if (length <= 0) return;
@@ -121,7 +125,8 @@ void draw_dashed_line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, 
         draw_line(target, a + unit * s, a + unit * std::min(s + dash, length), colour, thickness);
 }
 
-void draw_polyline(sf::RenderTarget& target, const std::vector<sf::Vector2f>& points, sf::Color colour, float thickness) {
+void draw_polyline(sf::RenderTarget& target, const std::vector<sf::Vector2f>& points, sf::Color colour,
+                   float thickness) {
     if (points.size() < 2) return;
     sf::VertexArray quads(sf::Triangles);
     const float half = thickness / 2;
@@ -163,8 +168,9 @@ void draw_button(sf::RenderTarget& target, const sf::Font& font, const sf::Float
               theme::kText, Align::Center);
 }
 
-sf::FloatRect draw_card(sf::RenderTarget& target, const sf::Font& font, const sf::FloatRect& within, std::string_view title,
-                        const std::vector<std::string>& lines, unsigned size, float width, std::string_view footer) {
+sf::FloatRect draw_card(sf::RenderTarget& target, const sf::Font& font, const sf::FloatRect& within,
+                        std::string_view title, const std::vector<std::string>& lines, unsigned size, float width,
+                        std::string_view footer) {
     const float pad = static_cast<float>(size);
     width = std::min(width, within.width - 2 * pad);
     std::vector<std::string> wrapped;
@@ -176,7 +182,8 @@ sf::FloatRect draw_card(sf::RenderTarget& target, const sf::Font& font, const sf
         for (auto& piece : wrap(font, line, size, width - 2 * pad)) wrapped.push_back(std::move(piece));
     }
     const unsigned title_size = size + size / 3;
-    const float height = 2 * pad + line_height(title_size) + pad * 0.5f + static_cast<float>(wrapped.size()) * line_height(size) +
+    const float height = 2 * pad + line_height(title_size) + pad * 0.5f +
+                         static_cast<float>(wrapped.size()) * line_height(size) +
                          (footer.empty() ? 0 : line_height(size) + pad * 0.5f);
     const sf::FloatRect box(std::round(within.left + (within.width - width) / 2),
                             std::round(within.top + std::max(pad, (within.height - height) / 2)), width, height);
@@ -190,11 +197,13 @@ sf::FloatRect draw_card(sf::RenderTarget& target, const sf::Font& font, const sf
         y += line_height(size);
     }
     if (!footer.empty())
-        draw_text(target, font, footer, {box.left + box.width - pad, y + pad * 0.5f}, size, theme::kMutedText, Align::Right);
+        draw_text(target, font, footer, {box.left + box.width - pad, y + pad * 0.5f}, size, theme::kMutedText,
+                  Align::Right);
     return box;
 }
 
-void PopupList::open(std::string title, std::vector<std::string> items, int selected, sf::Vector2f anchor, int purpose) {
+void PopupList::open(std::string title, std::vector<std::string> items, int selected, sf::Vector2f anchor,
+                     int purpose) {
     title_ = std::move(title);
     items_ = std::move(items);
     selected_ = selected;
@@ -204,14 +213,16 @@ void PopupList::open(std::string title, std::vector<std::string> items, int sele
     open_ = true;
 }
 
-void PopupList::draw(sf::RenderTarget& target, const sf::Font& font, unsigned size, sf::Vector2f window, sf::Vector2f mouse) {
+void PopupList::draw(sf::RenderTarget& target, const sf::Font& font, unsigned size, sf::Vector2f window,
+                     sf::Vector2f mouse) {
     if (!open_) return;
     row_ = line_height(size) + 6;
     header_ = line_height(size) + 8;
     float width = text_width(font, title_, size) + 24;
     for (const auto& item : items_) width = std::max(width, text_width(font, item, size) + 24);
     width = std::min(width, window.x - 8);
-    visible_ = std::max(1, std::min(static_cast<int>(items_.size()), static_cast<int>((window.y - anchor_.y - header_ - 8) / row_)));
+    visible_ = std::max(
+        1, std::min(static_cast<int>(items_.size()), static_cast<int>((window.y - anchor_.y - header_ - 8) / row_)));
     if (visible_ < 6 && static_cast<int>(items_.size()) > visible_) {
         // Not enough room below the anchor: open upwards from the bottom of the window.
         visible_ = std::min(static_cast<int>(items_.size()), static_cast<int>((window.y - header_ - 16) / row_));
@@ -228,7 +239,8 @@ void PopupList::draw(sf::RenderTarget& target, const sf::Font& font, unsigned si
         const sf::FloatRect row(box_.left + 2, box_.top + header_ + static_cast<float>(k) * row_, box_.width - 4, row_);
         if (item == selected_) draw_rect(target, row, sf::Color(226, 238, 247));
         if (hover && *hover == item) draw_rect(target, row, sf::Color(0, 114, 178, 40));
-        draw_text(target, font, items_[static_cast<std::size_t>(item)], {row.left + 10, row.top + 3}, size, theme::kText);
+        draw_text(target, font, items_[static_cast<std::size_t>(item)], {row.left + 10, row.top + 3}, size,
+                  theme::kText);
     }
     if (first_ > 0 || first_ + visible_ < static_cast<int>(items_.size()))
         draw_text(target, font, "⇕", {box_.left + box_.width - 14, box_.top + 4}, size, theme::kMutedText);
@@ -247,6 +259,8 @@ std::optional<int> PopupList::click(sf::Vector2f at) {
     return item;
 }
 
-void PopupList::scroll(float wheel_delta) { first_ -= static_cast<int>(std::round(wheel_delta)) * 3; }
+void PopupList::scroll(float wheel_delta) {
+    first_ -= static_cast<int>(std::round(wheel_delta)) * 3;
+}
 
 }  // namespace jiceng::viz

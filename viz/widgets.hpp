@@ -20,20 +20,23 @@ sf::String utf8(std::string_view text);
 float draw_text(sf::RenderTarget& target, const sf::Font& font, std::string_view text, sf::Vector2f pos, unsigned size,
                 sf::Color colour, Align align = Align::Left, bool bold = false);
 float text_width(const sf::Font& font, std::string_view text, unsigned size, bool bold = false);
-inline float line_height(unsigned size) { return static_cast<float>(size) * 1.3f; }
+inline float line_height(unsigned size) {
+    return static_cast<float>(size) * 1.3f;
+}
 // `text` shortened with an ellipsis to fit `max_width`.
 std::string elide(const sf::Font& font, std::string_view text, unsigned size, float max_width);
 // `text` broken into lines no wider than `max_width`: at spaces, or between
 // any two Chinese characters.
 std::vector<std::string> wrap(const sf::Font& font, std::string_view text, unsigned size, float max_width);
 
-void draw_rect(sf::RenderTarget& target, const sf::FloatRect& rect, sf::Color fill, sf::Color outline = sf::Color::Transparent,
-               float thickness = 1.f);
+void draw_rect(sf::RenderTarget& target, const sf::FloatRect& rect, sf::Color fill,
+               sf::Color outline = sf::Color::Transparent, float thickness = 1.f);
 void draw_line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, sf::Color colour, float thickness = 1.f);
 void draw_dashed_line(sf::RenderTarget& target, sf::Vector2f a, sf::Vector2f b, sf::Color colour, float thickness = 1.f,
                       float dash = 4.f);
 // A thick polyline (as quads: SFML lines are one pixel wide).
-void draw_polyline(sf::RenderTarget& target, const std::vector<sf::Vector2f>& points, sf::Color colour, float thickness);
+void draw_polyline(sf::RenderTarget& target, const std::vector<sf::Vector2f>& points, sf::Color colour,
+                   float thickness);
 // A filled band between two polylines of equal length.
 void draw_band(sf::RenderTarget& target, const std::vector<sf::Vector2f>& upper, const std::vector<sf::Vector2f>& lower,
                sf::Color colour);
@@ -44,8 +47,9 @@ void draw_button(sf::RenderTarget& target, const sf::Font& font, const sf::Float
                  unsigned size, bool hot = false);
 
 // A box of lines in the middle of `within` (help, definitions): returns the box.
-sf::FloatRect draw_card(sf::RenderTarget& target, const sf::Font& font, const sf::FloatRect& within, std::string_view title,
-                        const std::vector<std::string>& lines, unsigned size, float width, std::string_view footer);
+sf::FloatRect draw_card(sf::RenderTarget& target, const sf::Font& font, const sf::FloatRect& within,
+                        std::string_view title, const std::vector<std::string>& lines, unsigned size, float width,
+                        std::string_view footer);
 
 // A list that pops up below an anchor; choosing an item closes it.
 class PopupList {

@@ -44,8 +44,10 @@ std::string clock_text(double seconds) {
     if (!std::isfinite(seconds) || seconds < 0) return "?";
     const auto s = static_cast<long long>(seconds + 0.5);
     char text[32];
-    if (s >= 3600) std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", s / 3600, (s / 60) % 60, s % 60);
-    else std::snprintf(text, sizeof text, "%lld:%02lld", s / 60, s % 60);
+    if (s >= 3600)
+        std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", s / 3600, (s / 60) % 60, s % 60);
+    else
+        std::snprintf(text, sizeof text, "%lld:%02lld", s / 60, s % 60);
     return text;
 }
 
@@ -71,8 +73,10 @@ public:
                       p.total ? 100.0 * static_cast<double>(p.done) / static_cast<double>(p.total) : 100.0,
                       p.resumed ? (" [" + std::to_string(p.resumed) + " resumed]").c_str() : "", rate * 60.0,
                       fresh ? clock_text(left).c_str() : "?");
-        if (terminal_) std::fprintf(stderr, "\r%-90s", line);
-        else std::fprintf(stderr, "%s\n", line);
+        if (terminal_)
+            std::fprintf(stderr, "\r%-90s", line);
+        else
+            std::fprintf(stderr, "%s\n", line);
         std::fflush(stderr);
         shown_ = terminal_;
     }
@@ -113,7 +117,9 @@ std::string outcome_hint(const std::string& word, const std::vector<std::string>
     return " (did you mean one of " + list + "?)";
 }
 
-int default_jobs() { return std::max(1, tbb::info::default_concurrency()); }
+int default_jobs() {
+    return std::max(1, tbb::info::default_concurrency());
+}
 
 void check_jobs(int jobs) {
     if (jobs < 1) throw InputError({{"command line", 0, "--jobs", "must be 1 or more"}});
@@ -132,9 +138,10 @@ int cmd_sweep(const SweepArgs& a) {
     const bool mpi = launched_under_mpi();
     // Under MPI every rank parses the file; only rank 0 reports problems.
     const bool speaks = !mpi || launcher_rank() == 0;
-    if (mpi && !built_with_mpi()) throw std::runtime_error(
-        "this jiceng was built without MPI, so under mpirun every process would run the whole sweep; install "
-        "libopenmpi-dev (scripts/install-deps.sh), reconfigure and rebuild, or run `jiceng sweep` without mpirun");
+    if (mpi && !built_with_mpi())
+        throw std::runtime_error(
+            "this jiceng was built without MPI, so under mpirun every process would run the whole sweep; install "
+            "libopenmpi-dev (scripts/install-deps.sh), reconfigure and rebuild, or run `jiceng sweep` without mpirun");
     if (a.jobs) check_jobs(*a.jobs);
     Experiment e;
     try {
@@ -146,12 +153,14 @@ int cmd_sweep(const SweepArgs& a) {
     if (a.point_scenario) {
         if (*a.point_scenario < 0 || static_cast<std::size_t>(*a.point_scenario) >= e.points())
             throw InputError({{"command line", 0, "--point-scenario",
-                               std::to_string(*a.point_scenario) + " is not a point (expected 0.." + std::to_string(e.points() - 1) + ")"}});
+                               std::to_string(*a.point_scenario) + " is not a point (expected 0.." +
+                                   std::to_string(e.points() - 1) + ")"}});
         Scenario s = e.point_scenario(static_cast<std::size_t>(*a.point_scenario));
-        std::printf("# Point %lld of experiment %s (%s). `jiceng run` this file with --replicate R\n"
-                    "# to repeat run (point %lld, replicate R) of the sweep exactly.\n%s",
-                    static_cast<long long>(*a.point_scenario), e.name.c_str(), e.file.c_str(),
-                    static_cast<long long>(*a.point_scenario), s.resolved_toml().c_str());
+        std::printf(
+            "# Point %lld of experiment %s (%s). `jiceng run` this file with --replicate R\n"
+            "# to repeat run (point %lld, replicate R) of the sweep exactly.\n%s",
+            static_cast<long long>(*a.point_scenario), e.name.c_str(), e.file.c_str(),
+            static_cast<long long>(*a.point_scenario), s.resolved_toml().c_str());
         return kExitOk;
     }
     if (a.plan) {
@@ -189,8 +198,8 @@ int cmd_sweep(const SweepArgs& a) {
     SweepProgress result;
     if (mpi) {
         int rank = 0;
-        const int status = mpi_sweep(e, dir, a.jobs.value_or(1), a.keep_runs, [&](const SweepProgress& p) { line.update(p); },
-                                     result, rank);
+        const int status = mpi_sweep(
+            e, dir, a.jobs.value_or(1), a.keep_runs, [&](const SweepProgress& p) { line.update(p); }, result, rank);
         line.finish();
         if (rank != 0 || status != 0) return status;
     } else {
@@ -205,7 +214,8 @@ int cmd_sweep(const SweepArgs& a) {
         const std::size_t fresh = result.done - result.resumed;
         std::printf("sweep %s: %zu runs done (%zu now, %zu resumed) in %.1f s", e.name.c_str(), result.done, fresh,
                     result.resumed, result.elapsed);
-        if (fresh > 0 && result.elapsed > 0) std::printf(", %.0f runs/hour", 3600.0 * static_cast<double>(fresh) / result.elapsed);
+        if (fresh > 0 && result.elapsed > 0)
+            std::printf(", %.0f runs/hour", 3600.0 * static_cast<double>(fresh) / result.elapsed);
         std::printf("\nwrote %s\n", (dir / "results.h5").string().c_str());
     }
     return kExitOk;
@@ -229,15 +239,18 @@ int cmd_sensitivity(const SensitivityArgs& a) {
         throw InputError({{a.dir, 0, "", ex.what()}});
     }
     if (s.method != "morris" && s.method != "sobol")
-        throw InputError({{a.dir, 0, "design.method", "the sweep's design is \"" + s.method +
-                                                          "\"; sensitivity indices need a \"morris\" or \"sobol\" design"}});
+        throw InputError({{a.dir, 0, "design.method",
+                           "the sweep's design is \"" + s.method +
+                               "\"; sensitivity indices need a \"morris\" or \"sobol\" design"}});
     std::vector<std::size_t> outcomes;
     std::vector<Diagnostic> problems;
     for (const auto& name : split_list(a.outcomes)) {
         const int k = s.outcome_index(name);
         if (k < 0) {
-            problems.push_back({"command line", 0, "--outcomes", "'" + name + "' is not an outcome of this sweep" + outcome_hint(name, s.outcomes)});
-        } else outcomes.push_back(static_cast<std::size_t>(k));
+            problems.push_back({"command line", 0, "--outcomes",
+                                "'" + name + "' is not an outcome of this sweep" + outcome_hint(name, s.outcomes)});
+        } else
+            outcomes.push_back(static_cast<std::size_t>(k));
     }
     if (outcomes.empty() && a.outcomes.empty())
         for (std::size_t k = 0; k < s.outcomes.size(); ++k) outcomes.push_back(k);
@@ -247,8 +260,10 @@ int cmd_sensitivity(const SensitivityArgs& a) {
         if (it == s.sample_days.end()) {
             std::string days;
             for (auto d : s.sample_days) days += (days.empty() ? "" : ", ") + std::to_string(d);
-            problems.push_back({"command line", 0, "--day", std::to_string(*a.day) + " is not a sample day of this sweep (" + days + ")"});
-        } else day = static_cast<std::size_t>(it - s.sample_days.begin());
+            problems.push_back({"command line", 0, "--day",
+                                std::to_string(*a.day) + " is not a sample day of this sweep (" + days + ")"});
+        } else
+            day = static_cast<std::size_t>(it - s.sample_days.begin());
     }
     if (!problems.empty()) throw InputError(problems);
 
@@ -259,30 +274,37 @@ int cmd_sensitivity(const SensitivityArgs& a) {
     std::printf("%s: %s, %zu points x %lld replicates (replicate means); day %d (%s)\n", s.name.c_str(),
                 morris ? "Morris elementary effects" : "Sobol' indices (Saltelli/Jansen)", s.points,
                 static_cast<long long>(s.replicates), s.sample_days[day], s.dates[day].c_str());
-    if (morris) std::printf("mu, mu* and sigma in outcome units per full range of the parameter; [95%% bootstrap interval of mu*]\n");
-    else std::printf("first-order S1 and total ST with [95%% bootstrap intervals]\n");
+    if (morris)
+        std::printf(
+            "mu, mu* and sigma in outcome units per full range of the parameter; [95%% bootstrap interval of mu*]\n");
+    else
+        std::printf("first-order S1 and total ST with [95%% bootstrap intervals]\n");
     for (auto k : outcomes) {
         const SensitivityTable t = sweep_sensitivity(s, k, day, a.bootstrap);
         std::printf("\n%s (%s)\n", t.outcome.c_str(), s.outcome_units[k].c_str());
-        if (morris) std::printf("  %-40s %12s %12s %25s %12s\n", "parameter", "mu", "mu*", "interval", "sigma");
-        else std::printf("  %-40s %8s %19s %8s %19s\n", "parameter", "S1", "interval", "ST", "interval");
+        if (morris)
+            std::printf("  %-40s %12s %12s %25s %12s\n", "parameter", "mu", "mu*", "interval", "sigma");
+        else
+            std::printf("  %-40s %8s %19s %8s %19s\n", "parameter", "S1", "interval", "ST", "interval");
         for (std::size_t i = 0; i < t.params.size(); ++i) {
             if (morris) {
                 const auto& m = t.morris[i];
                 char interval[64];
                 std::snprintf(interval, sizeof interval, "[%.4g, %.4g]", m.mu_star_lo, m.mu_star_hi);
-                std::printf("  %-40s %12.4g %12.4g %25s %12.4g\n", t.params[i].c_str(), m.mu, m.mu_star, interval, m.sigma);
-                csv << t.outcome << "," << t.day << "," << t.params[i] << "," << plain_number(m.mu) << "," << plain_number(m.mu_star)
-                    << "," << plain_number(m.mu_star_lo) << "," << plain_number(m.mu_star_hi) << "," << plain_number(m.sigma) << "\n";
+                std::printf("  %-40s %12.4g %12.4g %25s %12.4g\n", t.params[i].c_str(), m.mu, m.mu_star, interval,
+                            m.sigma);
+                csv << t.outcome << "," << t.day << "," << t.params[i] << "," << plain_number(m.mu) << ","
+                    << plain_number(m.mu_star) << "," << plain_number(m.mu_star_lo) << "," << plain_number(m.mu_star_hi)
+                    << "," << plain_number(m.sigma) << "\n";
             } else {
                 const auto& x = t.sobol[i];
                 char first[48], total[48];
                 std::snprintf(first, sizeof first, "[%.3f, %.3f]", x.first_lo, x.first_hi);
                 std::snprintf(total, sizeof total, "[%.3f, %.3f]", x.total_lo, x.total_hi);
                 std::printf("  %-40s %8.3f %19s %8.3f %19s\n", t.params[i].c_str(), x.first, first, x.total, total);
-                csv << t.outcome << "," << t.day << "," << t.params[i] << "," << plain_number(x.first) << "," << plain_number(x.first_lo)
-                    << "," << plain_number(x.first_hi) << "," << plain_number(x.total) << "," << plain_number(x.total_lo) << ","
-                    << plain_number(x.total_hi) << "\n";
+                csv << t.outcome << "," << t.day << "," << t.params[i] << "," << plain_number(x.first) << ","
+                    << plain_number(x.first_lo) << "," << plain_number(x.first_hi) << "," << plain_number(x.total)
+                    << "," << plain_number(x.total_lo) << "," << plain_number(x.total_hi) << "\n";
             }
         }
         if (t.variance <= 0) std::printf("  (the outcome does not vary over the design: indices are not defined)\n");
@@ -336,10 +358,10 @@ int cmd_calibrate(const CalibrateArgs& a) {
         std::printf("  %-40s %14.6g %14.6g   [%g, %g]\n", p.key.c_str(), p.initial, p.best, p.range.min, p.range.max);
     std::printf("\n  %-36s %-12s %12s %12s %12s %8s\n", "target", "period", "observed", "tolerance", "simulated", "z");
     for (const auto& row : result.fit)
-        std::printf("  %-36s %-12s %12.4g %12.4g %12.4g %8.2f\n", row.label.c_str(), row.period.c_str(), row.observed, row.tolerance,
-                    row.simulated, row.z);
-    std::printf("\nwrote %s (scenario overlay), %s and %s\n", (dir / "fit.toml").string().c_str(), (dir / "fit.csv").string().c_str(),
-                (dir / "calibration.toml").string().c_str());
+        std::printf("  %-36s %-12s %12.4g %12.4g %12.4g %8.2f\n", row.label.c_str(), row.period.c_str(), row.observed,
+                    row.tolerance, row.simulated, row.z);
+    std::printf("\nwrote %s (scenario overlay), %s and %s\n", (dir / "fit.toml").string().c_str(),
+                (dir / "fit.csv").string().c_str(), (dir / "calibration.toml").string().c_str());
     return kExitOk;
 }
 
@@ -373,8 +395,11 @@ int cmd_export(const ExportArgs& a) {
     ExportOptions options;
     options.level = parse_level(a.level);
     if (a.what.empty())
-        options.what = options.level == ExportLevel::Building || options.level == ExportLevel::Area ? ExportWhat::Indicators : ExportWhat::Outcomes;
-    else options.what = parse_what(a.what);
+        options.what = options.level == ExportLevel::Building || options.level == ExportLevel::Area
+                           ? ExportWhat::Indicators
+                           : ExportWhat::Outcomes;
+    else
+        options.what = parse_what(a.what);
     options.variables = split_list(a.variables);
     if (!a.csv.empty() && !a.netcdf.empty())
         throw InputError({{"command line", 0, "--netcdf", "give either --csv or --netcdf, not both"}});
@@ -408,50 +433,66 @@ std::optional<double> max_memory_option(const std::string& text) {
 
 Runner add_experiment_commands(CLI::App& app) {
     auto sweep_args = std::make_shared<SweepArgs>();
-    auto* sweep = app.add_subcommand("sweep", "Run every point and replicate of an experiment file into one results.h5 (resumable; MPI-aware)");
-    sweep->add_option("experiment", sweep_args->experiment, "Experiment TOML file (scenarios/experiments/)")->required();
-    sweep->add_option("--out,-o", sweep_args->out, "Sweep directory (default output/sweep-<name>); run again to resume");
+    auto* sweep = app.add_subcommand(
+        "sweep", "Run every point and replicate of an experiment file into one results.h5 (resumable; MPI-aware)");
+    sweep->add_option("experiment", sweep_args->experiment, "Experiment TOML file (scenarios/experiments/)")
+        ->required();
+    sweep->add_option("--out,-o", sweep_args->out,
+                      "Sweep directory (default output/sweep-<name>); run again to resume");
     sweep->add_option("--jobs,-j", sweep_args->jobs,
-                      "Simulations at once, each on one core (default: all cores; under MPI: 1 per rank); results do not depend on it");
+                      "Simulations at once, each on one core (default: all cores; under MPI: 1 per rank); results do "
+                      "not depend on it");
     sweep->add_flag("--keep-runs", sweep_args->keep_runs, "Also write every run's HDF5 file to DIR/runs/");
-    sweep->add_option("--point-scenario", sweep_args->point_scenario,
-                      "Print the scenario of point P (to repeat one run alone with `jiceng run FILE --replicate R`) and exit");
+    sweep->add_option(
+        "--point-scenario", sweep_args->point_scenario,
+        "Print the scenario of point P (to repeat one run alone with `jiceng run FILE --replicate R`) and exit");
     sweep->add_flag("--plan", sweep_args->plan, "Print the design's points and exit without running");
     sweep->add_flag("--quiet,-q", sweep_args->quiet, "No progress line and no summary");
     sweep->add_option("--max-memory", sweep_args->max_memory,
                       "Refuse before running when the largest point's estimated memory times the simulations run at "
                       "once exceeds SIZE (e.g. 2G, 500M; default: the memory available)");
     sweep->footer(
-        "Run (point p, replicate r) uses the experiment seed with replicate number r: every point sees the same random\n"
+        "Run (point p, replicate r) uses the experiment seed with replicate number r: every point sees the same "
+        "random\n"
         "numbers for a given replicate (common random numbers). Under `mpirun -np K jiceng sweep ...` runs are spread\n"
         "over the ranks (rank 0 also runs simulations) and results.h5 is identical to a serial sweep's.");
 
     auto sens_args = std::make_shared<SensitivityArgs>();
-    auto* sens = app.add_subcommand("sensitivity", "Morris (mu*, sigma) or Sobol' (first-order, total) indices of a finished sweep");
-    sens->add_option("dir", sens_args->dir, "Sweep directory (or its results.h5) of a morris or sobol design")->required();
+    auto* sens = app.add_subcommand("sensitivity",
+                                    "Morris (mu*, sigma) or Sobol' (first-order, total) indices of a finished sweep");
+    sens->add_option("dir", sens_args->dir, "Sweep directory (or its results.h5) of a morris or sobol design")
+        ->required();
     sens->add_option("--outcomes", sens_args->outcomes, "Outcomes, comma-separated (default: all the sweep recorded)");
     sens->add_option("--day", sens_args->day, "Sample day to analyse (default: the last)");
-    sens->add_option("--bootstrap", sens_args->bootstrap, "Bootstrap resamples for the intervals (default 1000; 0: none)");
+    sens->add_option("--bootstrap", sens_args->bootstrap,
+                     "Bootstrap resamples for the intervals (default 1000; 0: none)");
     sens->add_option("--csv", sens_args->csv, "Also write the indices to this CSV file");
 
     auto cal_args = std::make_shared<CalibrateArgs>();
-    auto* cal = app.add_subcommand("calibrate", "Fit parameters of a scenario to observed figures (Nelder-Mead over replicate means)");
+    auto* cal = app.add_subcommand(
+        "calibrate", "Fit parameters of a scenario to observed figures (Nelder-Mead over replicate means)");
     cal->add_option("scenario", cal_args->scenario, "Scenario TOML file")->required();
-    cal->add_option("--targets,-t", cal_args->targets, "Targets TOML file (observed figures and tolerances)")->required();
-    cal->add_option("--params,-p", cal_args->params, "Parameters to fit, comma-separated (real or integer)")->required();
+    cal->add_option("--targets,-t", cal_args->targets, "Targets TOML file (observed figures and tolerances)")
+        ->required();
+    cal->add_option("--params,-p", cal_args->params, "Parameters to fit, comma-separated (real or integer)")
+        ->required();
     cal->add_option("--budget", cal_args->budget, "Most objective evaluations (default 60)");
-    cal->add_option("--replicates,-n", cal_args->replicates, "Replicates per evaluation, common random numbers (default 2)");
+    cal->add_option("--replicates,-n", cal_args->replicates,
+                    "Replicates per evaluation, common random numbers (default 2)");
     cal->add_option("--jobs,-j", cal_args->jobs, "Replicates run at once (default: all cores)");
-    cal->add_option("--out,-o", cal_args->out, "Output directory (default output/calibrate-<name>): fit.toml, fit.csv, calibration.toml");
+    cal->add_option("--out,-o", cal_args->out,
+                    "Output directory (default output/calibrate-<name>): fit.toml, fit.csv, calibration.toml");
     cal->add_flag("--quiet,-q", cal_args->quiet, "No progress and no summary");
 
     auto rep_args = std::make_shared<ReportArgs>();
     auto* rep = app.add_subcommand("report", "One self-contained HTML report (zh/en) of runs, sweeps and calibrations");
     rep->add_option("inputs", rep_args->inputs,
-                    "Run files (.h5), directories of run files (e.g. compare --out-dir), sweep directories, calibration directories")
+                    "Run files (.h5), directories of run files (e.g. compare --out-dir), sweep directories, "
+                    "calibration directories")
         ->required();
     rep->add_option("--out,-o", rep_args->out, "HTML file to write (default report.html)");
-    rep->add_option("--outcomes", rep_args->outcomes, "Outcomes to chart, comma-separated (default: headline outcomes)");
+    rep->add_option("--outcomes", rep_args->outcomes,
+                    "Outcomes to chart, comma-separated (default: headline outcomes)");
     rep->add_option("--title", rep_args->title, "Report title");
     rep->add_flag("--quiet,-q", rep_args->quiet, "Print nothing");
 
@@ -459,16 +500,21 @@ Runner add_experiment_commands(CLI::App& app) {
     auto* exp = app.add_subcommand("export", "Export outcomes or building indicators, rolled up, as CSV or netCDF");
     exp->add_option("input", exp_args->input, "Run file (.h5) or sweep directory")->required();
     exp->add_option("--level,-l", exp_args->level, "building, area, street or district")->required();
-    exp->add_option("--what", exp_args->what,
-                    "outcomes (daily time series: district, street) or indicators (building snapshots: building, area, street, "
-                    "district); default: outcomes at street and district, indicators at building and area");
-    exp->add_option("--variables", exp_args->variables, "Outcomes or indicators to export, comma-separated (default: all)");
+    exp->add_option(
+        "--what", exp_args->what,
+        "outcomes (daily time series: district, street) or indicators (building snapshots: building, area, street, "
+        "district); default: outcomes at street and district, indicators at building and area");
+    exp->add_option("--variables", exp_args->variables,
+                    "Outcomes or indicators to export, comma-separated (default: all)");
     exp->add_option("--csv", exp_args->csv, "CSV file to write (default: standard output)");
     exp->add_option("--netcdf", exp_args->netcdf, "netCDF-4 file to write instead of CSV");
     exp->footer(
-        "Run files hold daily outcomes for the district and, for outcomes marked by_street, per street; and per-building\n"
-        "snapshots of indicators every output.snapshot_every days. Counts are summed when rolled up, means and shares are\n"
-        "averaged weighted by residents (or members). A sweep directory exports its district summaries (level district).");
+        "Run files hold daily outcomes for the district and, for outcomes marked by_street, per street; and "
+        "per-building\n"
+        "snapshots of indicators every output.snapshot_every days. Counts are summed when rolled up, means and shares "
+        "are\n"
+        "averaged weighted by residents (or members). A sweep directory exports its district summaries (level "
+        "district).");
 
     return [=]() -> std::optional<int> {
         if (*sweep) return cmd_sweep(*sweep_args);

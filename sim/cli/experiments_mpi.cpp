@@ -65,10 +65,12 @@ struct MpiSweepOptions {
 
 #ifndef JICENG_HAVE_MPI
 
-int mpi_sweep(const Experiment&, const fs::path&, int, bool, const std::function<void(const SweepProgress&)>&, SweepProgress&, int&) {
+int mpi_sweep(const Experiment&, const fs::path&, int, bool, const std::function<void(const SweepProgress&)>&,
+              SweepProgress&, int&) {
     throw std::runtime_error(
         "this jiceng was built without MPI, so under mpirun every process would run the whole sweep; "
-        "install libopenmpi-dev (scripts/install-deps.sh), reconfigure and rebuild, or run `jiceng sweep` without mpirun");
+        "install libopenmpi-dev (scripts/install-deps.sh), reconfigure and rebuild, or run `jiceng sweep` without "
+        "mpirun");
 }
 
 #else
@@ -93,7 +95,9 @@ RunRecord unpack(const std::vector<double>& in) {
     return r;
 }
 
-void idle() { std::this_thread::sleep_for(std::chrono::milliseconds(1)); }
+void idle() {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
 
 // A thread-safe queue of run indices for the local workers; -1 stops one worker.
 class RunQueue {
@@ -142,7 +146,8 @@ public:
                         r.worker = rank;
                         deliver_(std::move(r));
                     } catch (const std::exception& ex) {
-                        std::fprintf(stderr, "jiceng: error: rank %d, run %lld: %s\n", rank, static_cast<long long>(*next), ex.what());
+                        std::fprintf(stderr, "jiceng: error: rank %d, run %lld: %s\n", rank,
+                                     static_cast<long long>(*next), ex.what());
                         MPI_Abort(MPI_COMM_WORLD, 1);
                     }
                 }
@@ -158,7 +163,8 @@ private:
     std::vector<std::thread> threads_;
 };
 
-int coordinate(const Experiment& e, SweepStore& store, const MpiSweepOptions& options, int ranks, SweepProgress& progress) {
+int coordinate(const Experiment& e, SweepStore& store, const MpiSweepOptions& options, int ranks,
+               SweepProgress& progress) {
     const fs::path run_dir = options.keep_runs ? store.dir() / "runs" : fs::path();
     std::deque<std::size_t> pending;
     for (auto r : store.pending()) pending.push_back(r);
@@ -218,11 +224,13 @@ int coordinate(const Experiment& e, SweepStore& store, const MpiSweepOptions& op
                     pending.pop_front();
                 }
                 // An empty assignment tells the rank that nothing is left.
-                MPI_Send(assign.data(), static_cast<int>(assign.size()), MPI_INT64_T, status.MPI_SOURCE, kAssign, MPI_COMM_WORLD);
+                MPI_Send(assign.data(), static_cast<int>(assign.size()), MPI_INT64_T, status.MPI_SOURCE, kAssign,
+                         MPI_COMM_WORLD);
             } else if (status.MPI_TAG == kResult) {
                 MPI_Get_count(&status, MPI_DOUBLE, &count);
                 buffer.resize(static_cast<std::size_t>(count));
-                MPI_Recv(buffer.data(), count, MPI_DOUBLE, status.MPI_SOURCE, kResult, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+                MPI_Recv(buffer.data(), count, MPI_DOUBLE, status.MPI_SOURCE, kResult, MPI_COMM_WORLD,
+                         MPI_STATUS_IGNORE);
                 recorded(unpack(buffer));
             } else if (status.MPI_TAG == kDone) {
                 MPI_Recv(nullptr, 0, MPI_BYTE, status.MPI_SOURCE, kDone, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
@@ -234,7 +242,9 @@ int coordinate(const Experiment& e, SweepStore& store, const MpiSweepOptions& op
     for (int k = 0; k < options.jobs; ++k) local.push(-1);
     workers.join();
     store.write_manifest();
-    if (!store.complete()) throw std::runtime_error("the sweep ended with runs missing (a worker rank failed?); run the same command again");
+    if (!store.complete())
+        throw std::runtime_error(
+            "the sweep ended with runs missing (a worker rank failed?); run the same command again");
     store.write_results();
     progress.elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return 0;
@@ -307,7 +317,8 @@ int mpi_sweep(const Experiment& e, const fs::path& dir, int jobs, bool keep_runs
     MPI_Comm_rank(MPI_COMM_WORLD, &rank);
     MPI_Comm_size(MPI_COMM_WORLD, &ranks);
     if (provided < MPI_THREAD_FUNNELED) {
-        if (rank == 0) std::fprintf(stderr, "jiceng: error: the MPI library does not support threads (MPI_THREAD_FUNNELED)\n");
+        if (rank == 0)
+            std::fprintf(stderr, "jiceng: error: the MPI library does not support threads (MPI_THREAD_FUNNELED)\n");
         MPI_Finalize();
         return 1;
     }
@@ -333,8 +344,10 @@ int mpi_sweep(const Experiment& e, const fs::path& dir, int jobs, bool keep_runs
         return status;
     }
     try {
-        if (rank == 0) coordinate(e, *store, options, ranks, progress);
-        else work(e, dir, options, rank);
+        if (rank == 0)
+            coordinate(e, *store, options, ranks, progress);
+        else
+            work(e, dir, options, rank);
     } catch (const std::exception& ex) {
         std::fprintf(stderr, "jiceng: error: rank %d: %s\n", rank, ex.what());
         MPI_Abort(MPI_COMM_WORLD, 1);

@@ -1,9 +1,9 @@
 // jiceng: the command-line front end. It parses options, builds a scenario
 // and calls the library; everything else lives in sim/.
-#include <CLI/CLI.hpp>
 #include <hdf5.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
+#include <CLI/CLI.hpp>
 
 #include <signal.h>
 
@@ -22,10 +22,10 @@
 #include "sim/io/checkpoint.hpp"
 #include "sim/io/run_reader.hpp"
 #include "sim/io/run_writer.hpp"
-#include "sim/simulation/memory_estimate.hpp"
-#include "sim/simulation/simulation.hpp"
 #include "sim/params/params.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/simulation/memory_estimate.hpp"
+#include "sim/simulation/simulation.hpp"
 #include "sim/strategies/strategy.hpp"
 
 namespace fs = std::filesystem;

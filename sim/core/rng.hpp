@@ -29,8 +29,7 @@ inline void philox_round(std::array<std::uint32_t, 4>& ctr, std::array<std::uint
            static_cast<std::uint32_t>(p0 >> 32) ^ ctr[3] ^ key[1], static_cast<std::uint32_t>(p0)};
 }
 
-inline std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> ctr,
-                                                  std::array<std::uint32_t, 2> key) {
+inline std::array<std::uint32_t, 4> philox4x32_10(std::array<std::uint32_t, 4> ctr, std::array<std::uint32_t, 2> key) {
     constexpr std::uint32_t kW0 = 0x9E3779B9u;
     constexpr std::uint32_t kW1 = 0xBB67AE85u;
     for (int round = 0; round < 10; ++round) {

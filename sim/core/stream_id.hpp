@@ -42,7 +42,9 @@ enum class ProcessId : std::uint32_t {
 // Numbers 16-23 belong to the eight shipped strategies (registry.cpp).
 inline constexpr std::uint32_t kNextFreeStream = 24;
 
-constexpr StreamId stream_of(ProcessId id) { return StreamId{static_cast<std::uint32_t>(id)}; }
+constexpr StreamId stream_of(ProcessId id) {
+    return StreamId{static_cast<std::uint32_t>(id)};
+}
 
 struct ProcessInfo {
     ProcessId id;
@@ -51,20 +53,13 @@ struct ProcessInfo {
 
 // Every process's number and name (the same snake_case string names its file).
 inline constexpr std::array kProcesses = {
-    ProcessInfo{ProcessId::Synthesis, "synthesis"},
-    ProcessInfo{ProcessId::Layout, "layout"},
-    ProcessInfo{ProcessId::Population, "population"},
-    ProcessInfo{ProcessId::Workplaces, "workplaces"},
-    ProcessInfo{ProcessId::Moves, "moves"},
-    ProcessInfo{ProcessId::Employment, "employment"},
-    ProcessInfo{ProcessId::Staffing, "staffing"},
-    ProcessInfo{ProcessId::Needs, "needs"},
-    ProcessInfo{ProcessId::Discovery, "discovery"},
-    ProcessInfo{ProcessId::Response, "response"},
-    ProcessInfo{ProcessId::Trust, "trust"},
-    ProcessInfo{ProcessId::Participation, "participation"},
-    ProcessInfo{ProcessId::Engagement, "engagement"},
-    ProcessInfo{ProcessId::Organisations, "organisations"},
+    ProcessInfo{ProcessId::Synthesis, "synthesis"},   ProcessInfo{ProcessId::Layout, "layout"},
+    ProcessInfo{ProcessId::Population, "population"}, ProcessInfo{ProcessId::Workplaces, "workplaces"},
+    ProcessInfo{ProcessId::Moves, "moves"},           ProcessInfo{ProcessId::Employment, "employment"},
+    ProcessInfo{ProcessId::Staffing, "staffing"},     ProcessInfo{ProcessId::Needs, "needs"},
+    ProcessInfo{ProcessId::Discovery, "discovery"},   ProcessInfo{ProcessId::Response, "response"},
+    ProcessInfo{ProcessId::Trust, "trust"},           ProcessInfo{ProcessId::Participation, "participation"},
+    ProcessInfo{ProcessId::Engagement, "engagement"}, ProcessInfo{ProcessId::Organisations, "organisations"},
 };
 
 constexpr std::string_view process_name(ProcessId id) {
@@ -87,11 +82,13 @@ constexpr bool streams_are_distinct(const std::array<StreamId, N>& ids) {
     return true;
 }
 
-static_assert([] {
-    for (std::size_t a = 0; a < kProcesses.size(); ++a)
-        for (std::size_t b = a + 1; b < kProcesses.size(); ++b)
-            if (kProcesses[a].id == kProcesses[b].id) return false;
-    return true;
-}(), "two processes share a stream number");
+static_assert(
+    [] {
+        for (std::size_t a = 0; a < kProcesses.size(); ++a)
+            for (std::size_t b = a + 1; b < kProcesses.size(); ++b)
+                if (kProcesses[a].id == kProcesses[b].id) return false;
+        return true;
+    }(),
+    "two processes share a stream number");
 
 }  // namespace jiceng

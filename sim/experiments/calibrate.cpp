@@ -50,7 +50,8 @@ Targets parse(const toml::table& root, const std::string& display, const std::st
     const std::int64_t days = scenario.params.run_days;
     const toml::array* list = problems.array(root, "target", "target");
     if (!list && !root.get("target"))
-        problems.add(0, "target", "no targets (expected [[target]] tables with outcome, day or year, value and tolerance)");
+        problems.add(0, "target",
+                     "no targets (expected [[target]] tables with outcome, day or year, value and tolerance)");
     if (list) {
         int index = 0;
         for (const auto& node : *list) {
@@ -71,12 +72,15 @@ Targets parse(const toml::table& root, const std::string& display, const std::st
                 ok = false;
             } else if (outcome) {
                 const auto k = problems.outcome(*outcome, where + ".outcome");
-                if (k) target.outcome = *k;
-                else ok = false;
+                if (k)
+                    target.outcome = *k;
+                else
+                    ok = false;
             } else {
                 const toml::array* pair = ratio->as_array();
                 if (!pair || pair->size() != 2) {
-                    problems.add(*ratio, where + ".ratio", "expected two outcome names: [\"NUMERATOR\", \"DENOMINATOR\"]");
+                    problems.add(*ratio, where + ".ratio",
+                                 "expected two outcome names: [\"NUMERATOR\", \"DENOMINATOR\"]");
                     ok = false;
                 } else {
                     const auto a = problems.outcome(*pair->get(0), where + ".ratio");
@@ -84,13 +88,15 @@ Targets parse(const toml::table& root, const std::string& display, const std::st
                     if (a && b) {
                         target.outcome = *a;
                         target.denominator = *b;
-                    } else ok = false;
+                    } else
+                        ok = false;
                 }
             }
             const toml::node* day = t->get("day");
             const toml::node* year = t->get("year");
             if ((day != nullptr) == (year != nullptr)) {
-                problems.add(node, where, "give either day = N (days 1..N of the run) or year = YYYY (a calendar year)");
+                problems.add(node, where,
+                             "give either day = N (days 1..N of the run) or year = YYYY (a calendar year)");
                 ok = false;
             } else if (day) {
                 const auto d = problems.integer(*t, "day", where + ".day", 0, days);
@@ -98,42 +104,49 @@ Targets parse(const toml::table& root, const std::string& display, const std::st
                     target.first_day = 1;
                     target.last_day = *d;
                     target.period = "day " + std::to_string(*d);
-                } else ok = false;
+                } else
+                    ok = false;
             } else {
                 const auto y = problems.integer(*t, "year", where + ".year", 1, 9999);
                 if (y) {
                     const std::int64_t first = day_of_new_year(scenario.params.run_start_date, *y);
                     const std::int64_t last = day_of_new_year(scenario.params.run_start_date, *y + 1) - 1;
                     if (first < 0) {
-                        problems.add(*year, where + ".year", std::to_string(*y) + " begins before the run starts (" +
-                                                                 scenario.params.run_start_date + "); a year target needs the whole year");
+                        problems.add(*year, where + ".year",
+                                     std::to_string(*y) + " begins before the run starts (" +
+                                         scenario.params.run_start_date + "); a year target needs the whole year");
                         ok = false;
                     } else if (last > days) {
-                        problems.add(*year, where + ".year", std::to_string(*y) + " ends on day " + std::to_string(last) +
-                                                                 ", after the run's last day " + std::to_string(days) + " (run.days)");
+                        problems.add(*year, where + ".year",
+                                     std::to_string(*y) + " ends on day " + std::to_string(last) +
+                                         ", after the run's last day " + std::to_string(days) + " (run.days)");
                         ok = false;
                     } else {
                         target.first_day = std::max<std::int64_t>(1, first);
                         target.last_day = last;
                         target.period = "year " + std::to_string(*y);
                     }
-                } else ok = false;
+                } else
+                    ok = false;
             }
             const auto value = problems.real(*t, "value", where + ".value");
             const auto tolerance = problems.real(*t, "tolerance", where + ".tolerance");
             if (!t->get("value")) problems.add(node, where + ".value", "missing (expected the observed figure)");
             if (!t->get("tolerance"))
-                problems.add(node, where + ".tolerance", "missing (expected how far off still fits, in the figure's units, > 0)");
-            if (tolerance && !(*tolerance > 0)) problems.add(*t->get("tolerance"), where + ".tolerance", "must be greater than 0");
+                problems.add(node, where + ".tolerance",
+                             "missing (expected how far off still fits, in the figure's units, > 0)");
+            if (tolerance && !(*tolerance > 0))
+                problems.add(*t->get("tolerance"), where + ".tolerance", "must be greater than 0");
             if (!value || !tolerance || !(*tolerance > 0)) ok = false;
             const auto label = problems.string(*t, "label", where + ".label");
             if (!ok) continue;
             target.value = *value;
             target.tolerance = *tolerance;
             const auto& names = outcome_table();
-            target.label = label.value_or(target.denominator < 0 ? std::string(names[static_cast<std::size_t>(target.outcome)].name)
-                                                                 : std::string(names[static_cast<std::size_t>(target.outcome)].name) + " / " +
-                                                                       std::string(names[static_cast<std::size_t>(target.denominator)].name));
+            target.label = label.value_or(
+                target.denominator < 0 ? std::string(names[static_cast<std::size_t>(target.outcome)].name)
+                                       : std::string(names[static_cast<std::size_t>(target.outcome)].name) + " / " +
+                                             std::string(names[static_cast<std::size_t>(target.denominator)].name));
             out.targets.push_back(target);
         }
         if (list->empty()) problems.add(*root.get("target"), "target", "is empty (expected at least one [[target]])");
@@ -144,8 +157,9 @@ Targets parse(const toml::table& root, const std::string& display, const std::st
             const std::string full = "parameters." + key;
             const toml::table* r = node.as_table();
             if (!r || !spec->has_range()) {
-                problems.add(node, full, spec->has_range() ? "is " + input::type_of(node) + " (expected { min = ..., max = ... })"
-                                                           : "is not a number parameter, so it cannot be fitted");
+                problems.add(node, full,
+                             spec->has_range() ? "is " + input::type_of(node) + " (expected { min = ..., max = ... })"
+                                               : "is not a number parameter, so it cannot be fitted");
                 return;
             }
             problems.unknown_keys(*r, full + ".", {"min", "max"});
@@ -157,7 +171,9 @@ Targets parse(const toml::table& root, const std::string& display, const std::st
             }
             if (!min || !max) return;
             if (*min < spec->min || *max > spec->max) {
-                problems.add(node, full, "[" + format_real(*min) + ", " + format_real(*max) + "] is outside the declared range " + spec->range_text());
+                problems.add(node, full,
+                             "[" + format_real(*min) + ", " + format_real(*max) + "] is outside the declared range " +
+                                 spec->range_text());
                 return;
             }
             if (!(*min < *max)) {
@@ -184,12 +200,14 @@ Targets parse_targets(const std::string& text, const std::string& display_name, 
     try {
         root = toml::parse(text, display_name);
     } catch (const toml::parse_error& e) {
-        throw InputError({{display_name, static_cast<int>(e.source().begin.line), "", "TOML syntax error: " + std::string(e.description())}});
+        throw InputError({{display_name, static_cast<int>(e.source().begin.line), "",
+                           "TOML syntax error: " + std::string(e.description())}});
     }
     return parse(root, display_name, text, scenario);
 }
 
-std::vector<FittedParam> fitted_params(const std::vector<std::string>& keys, const Scenario& scenario, const Targets& targets) {
+std::vector<FittedParam> fitted_params(const std::vector<std::string>& keys, const Scenario& scenario,
+                                       const Targets& targets) {
     std::vector<Diagnostic> problems;
     std::vector<FittedParam> out;
     if (keys.empty()) problems.push_back({"command line", 0, "--params", "name at least one parameter to fit"});
@@ -198,11 +216,13 @@ std::vector<FittedParam> fitted_params(const std::vector<std::string>& keys, con
         if (!spec) {
             const std::string hint = did_you_mean(key, input::param_keys());
             problems.push_back({"command line", 0, "--params",
-                                "'" + key + "' is not a parameter" + (hint.empty() ? " (see `jiceng params`)" : " (did you mean '" + hint + "'?)")});
+                                "'" + key + "' is not a parameter" +
+                                    (hint.empty() ? " (see `jiceng params`)" : " (did you mean '" + hint + "'?)")});
             continue;
         }
         if (!spec->has_range() || key == "run.days" || key == "run.seed") {
-            problems.push_back({"command line", 0, "--params", "'" + key + "' cannot be fitted (expected a real or integer model parameter)"});
+            problems.push_back({"command line", 0, "--params",
+                                "'" + key + "' cannot be fitted (expected a real or integer model parameter)"});
             continue;
         }
         if (std::any_of(out.begin(), out.end(), [&](const FittedParam& p) { return p.key == key; })) {
@@ -233,7 +253,9 @@ ParamValue value_at(const FittedParam& p, double unit) {
     return x;
 }
 
-double unit_of(const FittedParam& p, double value) { return (value - p.range.min) / (p.range.max - p.range.min); }
+double unit_of(const FittedParam& p, double value) {
+    return (value - p.range.min) / (p.range.max - p.range.min);
+}
 
 }  // namespace
 
@@ -260,7 +282,8 @@ CalibrationResult calibrate(const Scenario& scenario, const Targets& targets, st
             loss = 1e12;  // outside what the model accepts: worse than any fit
         } else {
             const auto model = freeze(std::move(s));
-            std::vector<std::vector<double>> stats(static_cast<std::size_t>(options.replicates), std::vector<double>(n_targets));
+            std::vector<std::vector<double>> stats(static_cast<std::size_t>(options.replicates),
+                                                   std::vector<double>(n_targets));
             // Replicates side by side; cores left over go to each replicate's own loops.
             const int at_once = std::min(options.replicates, std::max(1, options.jobs));
             run_tasks(
@@ -334,8 +357,8 @@ std::string csv_field(const std::string& s) {
 
 }  // namespace
 
-void write_calibration(const fs::path& dir, const fs::path& scenario_file, const Scenario& scenario, const Targets& targets,
-                       const CalibrationResult& result) {
+void write_calibration(const fs::path& dir, const fs::path& scenario_file, const Scenario& scenario,
+                       const Targets& targets, const CalibrationResult& result) {
     std::error_code ec;
     fs::create_directories(dir, ec);
     if (ec) throw std::runtime_error(dir.string() + ": cannot create directory: " + ec.message());
@@ -345,53 +368,66 @@ void write_calibration(const fs::path& dir, const fs::path& scenario_file, const
     if (extends.empty()) extends = absolute_scenario;
     Params fitted = scenario.params;
     for (const auto& p : result.params) {
-        if (p.spec->type == ParamType::Int) p.spec->set(fitted, static_cast<std::int64_t>(std::llround(p.best)));
-        else p.spec->set(fitted, p.best);
+        if (p.spec->type == ParamType::Int)
+            p.spec->set(fitted, static_cast<std::int64_t>(std::llround(p.best)));
+        else
+            p.spec->set(fitted, p.best);
     }
     char loss_text[128];
-    std::snprintf(loss_text, sizeof loss_text, "loss %.6g -> %.6g, %d evaluations x %d replicates", result.initial_loss, result.loss,
-                  result.evaluations, result.replicates);
+    std::snprintf(loss_text, sizeof loss_text, "loss %.6g -> %.6g, %d evaluations x %d replicates", result.initial_loss,
+                  result.loss, result.evaluations, result.replicates);
     std::ostringstream overlay;
-    overlay << "# Fitted by `jiceng calibrate` (jiceng " << version() << ", " << git_commit() << ") against " << targets.file << "\n# "
-            << loss_text << "; the fit table is fit.csv.\n"
-            << "extends = " << quote(extends.generic_string()) << "\n\n[scenario]\nname = " << quote(scenario.meta.name + "-calibrated")
-            << "\ntitle_en = " << quote((scenario.meta.title_en.empty() ? scenario.meta.name : scenario.meta.title_en) + " (calibrated)")
-            << "\ntitle_zh = " << quote((scenario.meta.title_zh.empty() ? scenario.meta.name : scenario.meta.title_zh) + "（校准）") << "\n";
+    overlay << "# Fitted by `jiceng calibrate` (jiceng " << version() << ", " << git_commit() << ") against "
+            << targets.file << "\n# " << loss_text << "; the fit table is fit.csv.\n"
+            << "extends = " << quote(extends.generic_string())
+            << "\n\n[scenario]\nname = " << quote(scenario.meta.name + "-calibrated") << "\ntitle_en = "
+            << quote((scenario.meta.title_en.empty() ? scenario.meta.name : scenario.meta.title_en) + " (calibrated)")
+            << "\ntitle_zh = "
+            << quote((scenario.meta.title_zh.empty() ? scenario.meta.name : scenario.meta.title_zh) + "（校准）")
+            << "\n";
     std::map<std::string, std::vector<const FittedParam*>> by_table;
     for (const auto& p : result.params) by_table[p.key.substr(0, p.key.rfind('.'))].push_back(&p);
     for (const auto& [table, members] : by_table) {
         overlay << "\n[" << table << "]\n";
-        for (const auto* p : members) overlay << p->key.substr(p->key.rfind('.') + 1) << " = " << p->spec->to_toml(fitted) << "\n";
+        for (const auto* p : members)
+            overlay << p->key.substr(p->key.rfind('.') + 1) << " = " << p->spec->to_toml(fitted) << "\n";
     }
     write_text_atomic(dir / "fit.toml", overlay.str());
 
     std::ostringstream csv;
     csv << "target,period,observed,tolerance,simulated,sd,z\n";
     for (const auto& row : result.fit)
-        csv << csv_field(row.label) << "," << csv_field(row.period) << "," << plain_number(row.observed) << "," << plain_number(row.tolerance)
-            << "," << plain_number(row.simulated) << "," << plain_number(row.sd) << "," << plain_number(row.z) << "\n";
+        csv << csv_field(row.label) << "," << csv_field(row.period) << "," << plain_number(row.observed) << ","
+            << plain_number(row.tolerance) << "," << plain_number(row.simulated) << "," << plain_number(row.sd) << ","
+            << plain_number(row.z) << "\n";
     write_text_atomic(dir / "fit.csv", csv.str());
 
     std::ostringstream all;
-    all << "# jiceng calibration record (read by `jiceng report`)\nformat = \"jiceng-calibration\"\nformat_version = 1\n"
-        << "jiceng_version = " << quote(std::string(version())) << "\ngit_commit = " << quote(std::string(git_commit())) << "\n"
-        << "scenario_file = " << quote(scenario_file.string()) << "\nscenario_name = " << quote(scenario.meta.name) << "\n"
+    all << "# jiceng calibration record (read by `jiceng report`)\nformat = \"jiceng-calibration\"\nformat_version = "
+           "1\n"
+        << "jiceng_version = " << quote(std::string(version())) << "\ngit_commit = " << quote(std::string(git_commit()))
+        << "\n"
+        << "scenario_file = " << quote(scenario_file.string()) << "\nscenario_name = " << quote(scenario.meta.name)
+        << "\n"
         << "targets_file = " << quote(targets.file) << "\noverlay = \"fit.toml\"\n"
         << "loss = " << format_real(result.loss) << "\ninitial_loss = " << format_real(result.initial_loss) << "\n"
         << "evaluations = " << result.evaluations << "\nreplicates = " << result.replicates << "\n"
         << "converged = " << (result.converged ? "true" : "false") << "\n"
         << "loss_history = [";
     for (std::size_t k = 0; k < result.history.size(); ++k)
-        all << (k ? ", " : "") << (std::isfinite(result.history[k].loss) ? format_real(result.history[k].loss) : "1e300");
+        all << (k ? ", " : "")
+            << (std::isfinite(result.history[k].loss) ? format_real(result.history[k].loss) : "1e300");
     all << "]\n";
     for (const auto& p : result.params)
-        all << "\n[[param]]\nkey = " << quote(p.key) << "\nmin = " << format_real(p.range.min) << "\nmax = " << format_real(p.range.max)
-            << "\ninitial = " << format_real(p.initial) << "\nbest = " << format_real(p.best) << "\n";
+        all << "\n[[param]]\nkey = " << quote(p.key) << "\nmin = " << format_real(p.range.min)
+            << "\nmax = " << format_real(p.range.max) << "\ninitial = " << format_real(p.initial)
+            << "\nbest = " << format_real(p.best) << "\n";
     auto number = [](double x) { return std::isfinite(x) ? format_real(x) : std::string("nan"); };
     for (const auto& row : result.fit)
-        all << "\n[[fit]]\nlabel = " << quote(row.label) << "\nperiod = " << quote(row.period) << "\nobserved = " << number(row.observed)
-            << "\ntolerance = " << number(row.tolerance) << "\nsimulated = " << number(row.simulated) << "\nsd = " << number(row.sd)
-            << "\nz = " << number(row.z) << "\n";
+        all << "\n[[fit]]\nlabel = " << quote(row.label) << "\nperiod = " << quote(row.period)
+            << "\nobserved = " << number(row.observed) << "\ntolerance = " << number(row.tolerance)
+            << "\nsimulated = " << number(row.simulated) << "\nsd = " << number(row.sd) << "\nz = " << number(row.z)
+            << "\n";
     write_text_atomic(dir / "calibration.toml", all.str());
 }
 
@@ -406,7 +442,8 @@ CalibrationSummary read_calibration(const fs::path& dir) {
     try {
         root = toml::parse_file(file.string());
     } catch (const toml::parse_error& e) {
-        throw InputError({{file.string(), static_cast<int>(e.source().begin.line), "", "not a calibration record: " + std::string(e.description())}});
+        throw InputError({{file.string(), static_cast<int>(e.source().begin.line), "",
+                           "not a calibration record: " + std::string(e.description())}});
     }
     if (root["format"].value_or(std::string()) != "jiceng-calibration")
         throw InputError({{file.string(), 0, "format", "not a jiceng calibration record"}});
@@ -425,7 +462,8 @@ CalibrationSummary read_calibration(const fs::path& dir) {
     if (const auto* params = root["param"].as_array())
         for (const auto& node : *params)
             if (const auto* t = node.as_table())
-                c.params.push_back({(*t)["key"].value_or(std::string()), {(*t)["initial"].value_or(0.0), (*t)["best"].value_or(0.0)}});
+                c.params.push_back(
+                    {(*t)["key"].value_or(std::string()), {(*t)["initial"].value_or(0.0), (*t)["best"].value_or(0.0)}});
     if (const auto* fit = root["fit"].as_array())
         for (const auto& node : *fit)
             if (const auto* t = node.as_table()) {

@@ -32,10 +32,10 @@ namespace jiceng {
 
 struct Target {
     std::string label;
-    int outcome = -1;      // index into outcome_table()
-    int denominator = -1;  // ratio targets: outcome / denominator
+    int outcome = -1;                          // index into outcome_table()
+    int denominator = -1;                      // ratio targets: outcome / denominator
     std::int64_t first_day = 1, last_day = 0;  // the period the figure covers
-    std::string period;    // as written: "day 365" or "year 2004"
+    std::string period;                        // as written: "day 365" or "year 2004"
     double value = 0, tolerance = 1;
     int line = 0;
 };
@@ -69,7 +69,8 @@ struct FittedParam {
 
 // The --params list, checked: real or integer parameters, each once, within
 // the targets' ranges (or the declared ones). Throws InputError.
-std::vector<FittedParam> fitted_params(const std::vector<std::string>& keys, const Scenario& scenario, const Targets& targets);
+std::vector<FittedParam> fitted_params(const std::vector<std::string>& keys, const Scenario& scenario,
+                                       const Targets& targets);
 
 struct FitRow {
     std::string label, period;
@@ -91,9 +92,9 @@ struct CalibrationResult {
 };
 
 struct CalibrationOptions {
-    int budget = 60;       // objective evaluations (each runs every replicate)
+    int budget = 60;  // objective evaluations (each runs every replicate)
     int replicates = 2;
-    int jobs = 1;          // replicates run at once
+    int jobs = 1;  // replicates run at once
     std::function<void(int evaluation, double loss, double best)> on_evaluation;
 };
 
@@ -103,8 +104,8 @@ CalibrationResult calibrate(const Scenario& scenario, const Targets& targets, st
 // Writes DIR/fit.toml (a scenario overlay that `extends` the input scenario
 // and sets the fitted values), DIR/fit.csv (the fit table) and
 // DIR/calibration.toml (everything, for `jiceng report`), each atomically.
-void write_calibration(const std::filesystem::path& dir, const std::filesystem::path& scenario_file, const Scenario& scenario,
-                       const Targets& targets, const CalibrationResult& result);
+void write_calibration(const std::filesystem::path& dir, const std::filesystem::path& scenario_file,
+                       const Scenario& scenario, const Targets& targets, const CalibrationResult& result);
 
 // What `jiceng report` shows of a calibration directory.
 struct CalibrationSummary {

@@ -1,17 +1,18 @@
 #include "sim/experiments/compare.hpp"
 
 #include <cmath>
-#include <numeric>
 #include <limits>
+#include <numeric>
 #include <sstream>
 
-#include "sim/simulation/simulation.hpp"
 #include "sim/params/params.hpp"
+#include "sim/simulation/simulation.hpp"
 
 namespace jiceng {
 
 Results run_one(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days,
-                const std::function<void(std::int64_t)>& on_day, const std::function<void(const Simulation&)>& on_done) {
+                const std::function<void(std::int64_t)>& on_day,
+                const std::function<void(const Simulation&)>& on_done) {
     Simulation sim(std::move(model), seed, replicate, days);
     sim.run(on_day);
     sim.finish();
@@ -46,8 +47,8 @@ double student_t_975(int dof) {
     return 1.96 + 2.4 / dof;  // close to the t quantile beyond 30
 }
 
-Comparison compare_finals(const std::vector<std::vector<double>>& finals_a, const std::vector<std::vector<double>>& finals_b,
-                          std::int64_t days) {
+Comparison compare_finals(const std::vector<std::vector<double>>& finals_a,
+                          const std::vector<std::vector<double>>& finals_b, std::int64_t days) {
     Comparison c;
     c.replicates = static_cast<int>(finals_a.size());
     c.days = days;

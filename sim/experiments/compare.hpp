@@ -23,9 +23,9 @@ Results run_one(std::shared_ptr<const Model> model, std::uint64_t seed, std::uin
 
 struct Difference {
     std::string outcome;
-    double a = 0, b = 0;        // means over replicates of the final value
-    double diff = 0;            // mean of paired differences (B - A)
-    double lo = 0, hi = 0;      // 95 % interval of the mean difference (t); NaN with one replicate
+    double a = 0, b = 0;    // means over replicates of the final value
+    double diff = 0;        // mean of paired differences (B - A)
+    double lo = 0, hi = 0;  // 95 % interval of the mean difference (t); NaN with one replicate
 };
 
 struct Comparison {
@@ -41,8 +41,8 @@ struct Comparison {
 double summary_value(const Results& results, Outcome outcome);
 
 // Summary values of every outcome, by replicate: finals[replicate][outcome].
-Comparison compare_finals(const std::vector<std::vector<double>>& finals_a, const std::vector<std::vector<double>>& finals_b,
-                          std::int64_t days);
+Comparison compare_finals(const std::vector<std::vector<double>>& finals_a,
+                          const std::vector<std::vector<double>>& finals_b, std::int64_t days);
 
 double student_t_975(int dof);
 

@@ -100,10 +100,13 @@ std::vector<UnitPoint> latin_hypercube(std::size_t n, std::size_t dims, std::uin
     return points;
 }
 
-double morris_delta(int levels) { return levels / (2.0 * (levels - 1)); }
+double morris_delta(int levels) {
+    return levels / (2.0 * (levels - 1));
+}
 
 std::vector<UnitPoint> morris_trajectories(std::size_t trajectories, std::size_t dims, int levels, std::uint64_t seed) {
-    if (levels < 2 || levels % 2 != 0) throw std::invalid_argument("morris_trajectories: levels must be even and at least 2");
+    if (levels < 2 || levels % 2 != 0)
+        throw std::invalid_argument("morris_trajectories: levels must be even and at least 2");
     DesignRandom random(seed);
     const double delta = morris_delta(levels);
     const double step = 1.0 / (levels - 1);
@@ -114,7 +117,8 @@ std::vector<UnitPoint> morris_trajectories(std::size_t trajectories, std::size_t
         // A start on any level; each coordinate moves away from its nearer edge,
         // so every step stays inside the cube.
         UnitPoint x(dims);
-        for (auto& coordinate : x) coordinate = static_cast<double>(random.below(static_cast<std::size_t>(levels))) * step;
+        for (auto& coordinate : x)
+            coordinate = static_cast<double>(random.below(static_cast<std::size_t>(levels))) * step;
         for (std::size_t i = 0; i < dims; ++i) order[i] = i;
         random.shuffle(order);
         points.push_back(x);

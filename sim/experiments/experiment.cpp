@@ -14,10 +14,14 @@ namespace fs = std::filesystem;
 
 std::string_view method_name(DesignMethod method) {
     switch (method) {
-        case DesignMethod::Grid: return "grid";
-        case DesignMethod::LatinHypercube: return "lhs";
-        case DesignMethod::Morris: return "morris";
-        case DesignMethod::Sobol: return "sobol";
+        case DesignMethod::Grid:
+            return "grid";
+        case DesignMethod::LatinHypercube:
+            return "lhs";
+        case DesignMethod::Morris:
+            return "morris";
+        case DesignMethod::Sobol:
+            return "sobol";
     }
     return "?";
 }
@@ -90,7 +94,8 @@ std::optional<ParamValue> value_of(const toml::node& node, const ParamSpec& spec
         case ParamType::Bool:
             if (node.is_boolean()) return ParamValue{node.as_boolean()->get()};
             break;
-        case ParamType::Text: break;
+        case ParamType::Text:
+            break;
     }
     return std::nullopt;
 }
@@ -106,14 +111,18 @@ public:
         e.file = problems_.file();
         e.text = text;
         if (!root.get("experiment") && (root.get("scenario") || root.get("extends") || root.get("target"))) {
-            problems_.add(0, "", std::string("is a ") + (root.get("target") ? "calibration targets" : "scenario") +
-                                     " file, not an experiment file (expected [experiment], [outcomes] and [design]; see docs/experiments.md)");
+            problems_.add(0, "",
+                          std::string("is a ") + (root.get("target") ? "calibration targets" : "scenario") +
+                              " file, not an experiment file (expected [experiment], [outcomes] and [design]; see "
+                              "docs/experiments.md)");
             problems_.throw_if_any();
         }
         problems_.unknown_keys(root, "", {"experiment", "outcomes", "design"});
         const toml::table* experiment = problems_.table(root, "experiment", "experiment");
         if (!experiment) {
-            if (!root.get("experiment")) problems_.add(0, "experiment", "missing table (expected [experiment] with at least scenario = \"FILE\")");
+            if (!root.get("experiment"))
+                problems_.add(0, "experiment",
+                              "missing table (expected [experiment] with at least scenario = \"FILE\")");
             problems_.throw_if_any();
         }
         read_experiment(*experiment, e);
@@ -128,11 +137,13 @@ public:
 private:
     void read_experiment(const toml::table& t, Experiment& e) {
         problems_.unknown_keys(t, "experiment.",
-                               {"name", "title_en", "title_zh", "description_en", "description_zh", "scenario", "replicates", "seed", "days"});
+                               {"name", "title_en", "title_zh", "description_en", "description_zh", "scenario",
+                                "replicates", "seed", "days"});
         const auto scenario = problems_.string(t, "scenario", "experiment.scenario");
         if (!scenario) {
             if (!t.get("scenario"))
-                problems_.add(t, "experiment.scenario", "missing (expected the base scenario file, relative to this file)");
+                problems_.add(t, "experiment.scenario",
+                              "missing (expected the base scenario file, relative to this file)");
             problems_.throw_if_any();
         }
         scenario_line_ = input::line_of(*t.get("scenario"));
@@ -141,8 +152,9 @@ private:
         {
             std::error_code ec;
             if (!fs::is_regular_file(scenario_path, ec)) {
-                problems_.add(scenario_line_, "experiment.scenario",
-                              "cannot open '" + e.scenario_file + "' (expected a scenario file, relative to this file)");
+                problems_.add(
+                    scenario_line_, "experiment.scenario",
+                    "cannot open '" + e.scenario_file + "' (expected a scenario file, relative to this file)");
                 problems_.throw_if_any();
             }
         }
@@ -154,10 +166,13 @@ private:
         e.description_zh = problems_.string(t, "description_zh", "experiment.description_zh").value_or("");
         const ParamSpec* days_spec = find_param("run.days");
         const ParamSpec* seed_spec = find_param("run.seed");
-        e.replicates = static_cast<int>(problems_.integer(t, "replicates", "experiment.replicates", 1, 100000).value_or(1));
+        e.replicates =
+            static_cast<int>(problems_.integer(t, "replicates", "experiment.replicates", 1, 100000).value_or(1));
         e.seed = static_cast<std::uint64_t>(
-            problems_.integer(t, "seed", "experiment.seed", 0, static_cast<std::int64_t>(seed_spec->max)).value_or(e.base.params.run_seed));
-        e.days = problems_.integer(t, "days", "experiment.days", 1, static_cast<std::int64_t>(days_spec->max)).value_or(e.base.params.run_days);
+            problems_.integer(t, "seed", "experiment.seed", 0, static_cast<std::int64_t>(seed_spec->max))
+                .value_or(e.base.params.run_seed));
+        e.days = problems_.integer(t, "days", "experiment.days", 1, static_cast<std::int64_t>(days_spec->max))
+                     .value_or(e.base.params.run_days);
         e.base.params.run_seed = static_cast<std::int64_t>(e.seed);
         e.base.params.run_days = e.days;
     }
@@ -169,23 +184,28 @@ private:
         if (t) {
             problems_.unknown_keys(*t, "outcomes.", {"names", "days", "every"});
             if (const toml::array* names = problems_.array(*t, "names", "outcomes.names")) {
-                if (names->empty()) problems_.add(*t->get("names"), "outcomes.names", "is empty (expected at least one outcome name)");
+                if (names->empty())
+                    problems_.add(*t->get("names"), "outcomes.names", "is empty (expected at least one outcome name)");
                 for (const auto& item : *names) {
                     const auto k = problems_.outcome(item, "outcomes.names");
                     if (!k) continue;
                     if (std::find(e.outcomes.begin(), e.outcomes.end(), *k) != e.outcomes.end())
                         problems_.add(item, "outcomes.names", "'" + item.as_string()->get() + "' is listed twice");
-                    else e.outcomes.push_back(*k);
+                    else
+                        e.outcomes.push_back(*k);
                 }
             }
             if (const toml::array* list = problems_.array(*t, "days", "outcomes.days")) {
-                if (list->empty()) problems_.add(*t->get("days"), "outcomes.days", "is empty (expected day numbers such as [90, 365])");
+                if (list->empty())
+                    problems_.add(*t->get("days"), "outcomes.days",
+                                  "is empty (expected day numbers such as [90, 365])");
                 for (const auto& item : *list) {
                     if (!item.is_integer() || item.as_integer()->get() < 0 || item.as_integer()->get() > e.days) {
                         problems_.add(item, "outcomes.days",
                                       (item.is_integer() ? std::to_string(item.as_integer()->get()) + " is out of range"
                                                          : "holds " + input::type_of(item)) +
-                                          " (expected day numbers in 0.." + std::to_string(e.days) + ", the experiment's days)");
+                                          " (expected day numbers in 0.." + std::to_string(e.days) +
+                                          ", the experiment's days)");
                         continue;
                     }
                     days.push_back(static_cast<std::int32_t>(item.as_integer()->get()));
@@ -193,7 +213,8 @@ private:
             }
             every = problems_.integer(*t, "every", "outcomes.every", 1, 36600);
             if (every && t->get("days"))
-                problems_.add(*t->get("every"), "outcomes.every", "give either outcomes.days or outcomes.every, not both");
+                problems_.add(*t->get("every"), "outcomes.every",
+                              "give either outcomes.days or outcomes.every, not both");
         }
         if (e.outcomes.empty())
             for (int k = 0; k < kOutcomes; ++k) e.outcomes.push_back(k);
@@ -211,16 +232,22 @@ private:
         const toml::table* t = problems_.table(root, "design", "design");
         if (!t) {
             if (!root.get("design"))
-                problems_.add(0, "design", "missing table (expected [design] with method = \"grid\", \"lhs\", \"morris\" or \"sobol\")");
+                problems_.add(
+                    0, "design",
+                    "missing table (expected [design] with method = \"grid\", \"lhs\", \"morris\" or \"sobol\")");
             return;
         }
         design_line_ = input::line_of(*t);
-        problems_.unknown_keys(*t, "design.", {"method", "points", "trajectories", "levels", "base_samples", "seed", "parameters"});
+        problems_.unknown_keys(*t, "design.",
+                               {"method", "points", "trajectories", "levels", "base_samples", "seed", "parameters"});
         const auto method = problems_.string(*t, "method", "design.method");
-        static const std::map<std::string, DesignMethod> methods = {
-            {"grid", DesignMethod::Grid}, {"lhs", DesignMethod::LatinHypercube}, {"morris", DesignMethod::Morris}, {"sobol", DesignMethod::Sobol}};
+        static const std::map<std::string, DesignMethod> methods = {{"grid", DesignMethod::Grid},
+                                                                    {"lhs", DesignMethod::LatinHypercube},
+                                                                    {"morris", DesignMethod::Morris},
+                                                                    {"sobol", DesignMethod::Sobol}};
         if (!method) {
-            if (!t->get("method")) problems_.add(*t, "design.method", "missing (expected \"grid\", \"lhs\", \"morris\" or \"sobol\")");
+            if (!t->get("method"))
+                problems_.add(*t, "design.method", "missing (expected \"grid\", \"lhs\", \"morris\" or \"sobol\")");
             return;
         }
         const auto it = methods.find(*method);
@@ -229,7 +256,8 @@ private:
             for (const auto& [n, _] : methods) names.push_back(n);
             const std::string hint = did_you_mean(*method, names);
             problems_.add(*t->get("method"), "design.method",
-                          "'" + *method + "' is not a design" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                          "'" + *method + "' is not a design" +
+                              (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
                               " (expected \"grid\", \"lhs\", \"morris\" or \"sobol\")");
             return;
         }
@@ -241,13 +269,16 @@ private:
                                                            {"base_samples", DesignMethod::Sobol}};
         for (const auto& [key, m] : owner)
             if (m != e.method && t->get(key))
-                problems_.add(*t->get(key), "design." + key,
-                              "applies to method \"" + std::string(method_name(m)) + "\" only, not \"" + *method + "\"");
+                problems_.add(
+                    *t->get(key), "design." + key,
+                    "applies to method \"" + std::string(method_name(m)) + "\" only, not \"" + *method + "\"");
         if (e.method == DesignMethod::Grid && t->get("seed"))
             problems_.add(*t->get("seed"), "design.seed", "a grid draws nothing, so it takes no seed");
-        e.design_seed = static_cast<std::uint64_t>(problems_.integer(*t, "seed", "design.seed", 0, (std::int64_t{1} << 53)).value_or(
-            static_cast<std::int64_t>(e.seed % (std::uint64_t{1} << 53))));
-        auto required_count = [&](const std::string& key, std::int64_t min, std::int64_t max, const std::string& what) -> std::size_t {
+        e.design_seed =
+            static_cast<std::uint64_t>(problems_.integer(*t, "seed", "design.seed", 0, (std::int64_t{1} << 53))
+                                           .value_or(static_cast<std::int64_t>(e.seed % (std::uint64_t{1} << 53))));
+        auto required_count = [&](const std::string& key, std::int64_t min, std::int64_t max,
+                                  const std::string& what) -> std::size_t {
             if (!t->get(key)) {
                 problems_.add(*t, "design." + key, "missing (expected " + what + ")");
                 return 0;
@@ -255,31 +286,38 @@ private:
             return static_cast<std::size_t>(problems_.integer(*t, key, "design." + key, min, max).value_or(0));
         };
         switch (e.method) {
-            case DesignMethod::Grid: break;
-            case DesignMethod::LatinHypercube: lhs_points_ = required_count("points", 1, 10'000'000, "the number of points, e.g. 50"); break;
+            case DesignMethod::Grid:
+                break;
+            case DesignMethod::LatinHypercube:
+                lhs_points_ = required_count("points", 1, 10'000'000, "the number of points, e.g. 50");
+                break;
             case DesignMethod::Morris:
                 trajectories_ = required_count("trajectories", 1, 1'000'000, "the number of trajectories, e.g. 10");
-                e.morris_levels = static_cast<int>(problems_.integer(*t, "levels", "design.levels", 2, 100).value_or(4));
+                e.morris_levels =
+                    static_cast<int>(problems_.integer(*t, "levels", "design.levels", 2, 100).value_or(4));
                 if (e.morris_levels % 2 != 0) {
                     problems_.add(*t->get("levels"), "design.levels", "must be even (expected 4, 6 or 8)");
                     e.morris_levels = 4;
                 }
                 break;
             case DesignMethod::Sobol:
-                e.sobol_base_samples = required_count("base_samples", 2, 10'000'000, "the number of base samples N, e.g. 64 (runs: N x (parameters + 2))");
+                e.sobol_base_samples =
+                    required_count("base_samples", 2, 10'000'000,
+                                   "the number of base samples N, e.g. 64 (runs: N x (parameters + 2))");
                 break;
         }
         const toml::table* params = problems_.table(*t, "parameters", "design.parameters");
         if (!params) {
             if (!t->get("parameters"))
-                problems_.add(*t, "design.parameters", "missing table (expected [design.parameters] naming the parameters to vary)");
+                problems_.add(*t, "design.parameters",
+                              "missing table (expected [design.parameters] naming the parameters to vary)");
             return;
         }
         params_line_ = input::line_of(*params);
-        input::walk_params(*params, "design.parameters.", problems_, [&](const std::string& key, const toml::node& node) {
-            read_param(key, node, e);
-        });
-        if (params->empty()) problems_.add(*t->get("parameters"), "design.parameters", "is empty (expected at least one parameter)");
+        input::walk_params(*params, "design.parameters.", problems_,
+                           [&](const std::string& key, const toml::node& node) { read_param(key, node, e); });
+        if (params->empty())
+            problems_.add(*t->get("parameters"), "design.parameters", "is empty (expected at least one parameter)");
         if (e.method == DesignMethod::Sobol && 2 * e.params.size() > kSobolMaxDims)
             problems_.add(*t->get("parameters"), "design.parameters", "a Sobol design takes at most 32 parameters");
     }
@@ -293,10 +331,12 @@ private:
                 return;
             }
         if (spec->type == ParamType::Text || key == "run.seed" || key == "run.days") {
-            problems_.add(node, full, "cannot be varied by a design (" +
-                                          std::string(spec->type == ParamType::Text ? "a text parameter"
-                                                                                    : "the experiment sets it; use [experiment] seed, days or replicates") +
-                                          ")");
+            problems_.add(node, full,
+                          "cannot be varied by a design (" +
+                              std::string(spec->type == ParamType::Text
+                                              ? "a text parameter"
+                                              : "the experiment sets it; use [experiment] seed, days or replicates") +
+                              ")");
             return;
         }
         VariedParam p;
@@ -307,14 +347,18 @@ private:
         if (e.method == DesignMethod::Grid) {
             const toml::array* values = node.as_array();
             if (!values || values->empty()) {
-                problems_.add(node, full, (values ? std::string("is empty") : "is " + input::type_of(node)) + " (a grid lists values: expected an array of " +
-                                              std::string(type_name(spec->type)) + declared + ")");
+                problems_.add(node, full,
+                              (values ? std::string("is empty") : "is " + input::type_of(node)) +
+                                  " (a grid lists values: expected an array of " + std::string(type_name(spec->type)) +
+                                  declared + ")");
                 return;
             }
             for (const auto& item : *values) {
                 const auto value = value_of(item, *spec);
                 if (!value) {
-                    problems_.add(item, full, "holds " + input::type_of(item) + " (expected " + std::string(type_name(spec->type)) + declared + ")");
+                    problems_.add(item, full,
+                                  "holds " + input::type_of(item) + " (expected " + std::string(type_name(spec->type)) +
+                                      declared + ")");
                     continue;
                 }
                 if (auto wrong = spec->check(*value)) {
@@ -330,8 +374,9 @@ private:
         } else {
             const toml::table* range = node.as_table();
             if (!range) {
-                problems_.add(node, full, "is " + input::type_of(node) + " (method \"" + std::string(method_name(e.method)) +
-                                              "\" samples a range: expected { min = ..., max = ... })");
+                problems_.add(node, full,
+                              "is " + input::type_of(node) + " (method \"" + std::string(method_name(e.method)) +
+                                  "\" samples a range: expected { min = ..., max = ... })");
                 return;
             }
             if (spec->type == ParamType::Bool) {
@@ -350,7 +395,8 @@ private:
             bool ok = true;
             for (const auto& [bound, name] : {std::pair{*min, "min"}, std::pair{*max, "max"}}) {
                 if (bound < spec->min || bound > spec->max) {
-                    problems_.add(*range->get(name), full + "." + name, format_real(bound) + " is outside the declared range " + spec->range_text());
+                    problems_.add(*range->get(name), full + "." + name,
+                                  format_real(bound) + " is outside the declared range " + spec->range_text());
                     ok = false;
                 }
             }
@@ -359,7 +405,8 @@ private:
                 ok = false;
             }
             if (scale && *scale != "linear" && *scale != "log") {
-                problems_.add(*range->get("scale"), full + ".scale", "'" + *scale + "' is not a scale (expected \"linear\" or \"log\")");
+                problems_.add(*range->get("scale"), full + ".scale",
+                              "'" + *scale + "' is not a scale (expected \"linear\" or \"log\")");
                 ok = false;
             }
             p.log_scale = scale && *scale == "log";
@@ -426,7 +473,8 @@ private:
 
     bool check_size(std::size_t points, const Experiment& e) {
         if (points * static_cast<std::size_t>(e.replicates) > kMaxRuns || points > kMaxRuns) {
-            problems_.add(design_line_, "design", "expands to more than " + std::to_string(kMaxRuns) + " runs; split the experiment");
+            problems_.add(design_line_, "design",
+                          "expands to more than " + std::to_string(kMaxRuns) + " runs; split the experiment");
             return false;
         }
         return true;
@@ -474,14 +522,16 @@ std::string Experiment::canonical() const {
     std::string out = "jiceng-experiment 1\n";
     out += "program " + std::string(version()) + " " + std::string(git_commit()) + "\n";
     out += "name " + name + "\ntitle_en " + title_en + "\ntitle_zh " + title_zh + "\n";
-    out += "seed " + std::to_string(seed) + "\ndays " + std::to_string(days) + "\nreplicates " + std::to_string(replicates) + "\n";
+    out += "seed " + std::to_string(seed) + "\ndays " + std::to_string(days) + "\nreplicates " +
+           std::to_string(replicates) + "\n";
     out += "outcomes";
     for (int k : outcomes) out += " " + std::string(outcome_table()[static_cast<std::size_t>(k)].name);
     out += "\nsample_days";
     for (auto d : sample_days) out += " " + std::to_string(d);
     out += "\nmethod " + std::string(method_name(method)) + "\n";
     for (const auto& p : params)
-        out += "param " + p.key + " " + format_real(p.min) + " " + format_real(p.max) + (p.log_scale ? " log" : "") + "\n";
+        out +=
+            "param " + p.key + " " + format_real(p.min) + " " + format_real(p.max) + (p.log_scale ? " log" : "") + "\n";
     for (std::size_t point = 0; point < points(); ++point) {
         out += "point";
         for (const auto& v : values[point]) out += " " + literal(v);
@@ -507,7 +557,8 @@ Experiment parse_experiment(const std::string& text, const std::string& display_
     try {
         root = toml::parse(text, display_name);
     } catch (const toml::parse_error& e) {
-        throw InputError({{display_name, static_cast<int>(e.source().begin.line), "", "TOML syntax error: " + std::string(e.description())}});
+        throw InputError({{display_name, static_cast<int>(e.source().begin.line), "",
+                           "TOML syntax error: " + std::string(e.description())}});
     }
     return Parser(display_name, base_dir).parse(root, text);
 }

@@ -56,15 +56,15 @@ struct Experiment {
     std::uint64_t seed = 0;     // experiment seed: every run uses it, with its replicate number
     std::int64_t days = 0;
     int replicates = 1;
-    std::vector<int> outcomes;                // indices into outcome_table(), in file order
-    std::vector<std::int32_t> sample_days;    // increasing, within 0..days
+    std::vector<int> outcomes;              // indices into outcome_table(), in file order
+    std::vector<std::int32_t> sample_days;  // increasing, within 0..days
     DesignMethod method = DesignMethod::Grid;
-    std::uint64_t design_seed = 0;            // lhs and morris
+    std::uint64_t design_seed = 0;  // lhs and morris
     int morris_levels = 4;
     std::size_t sobol_base_samples = 0;
     std::vector<VariedParam> params;
-    std::vector<UnitPoint> unit;                    // [point][param] design coordinates in [0, 1]
-    std::vector<std::vector<ParamValue>> values;    // [point][param]
+    std::vector<UnitPoint> unit;                  // [point][param] design coordinates in [0, 1]
+    std::vector<std::vector<ParamValue>> values;  // [point][param]
 
     std::size_t points() const { return values.size(); }
     std::size_t runs() const { return points() * static_cast<std::size_t>(replicates); }
@@ -84,7 +84,8 @@ struct Experiment {
 
 Experiment load_experiment(const std::filesystem::path& file);
 // Same, from text; the base scenario is resolved relative to `base_dir`.
-Experiment parse_experiment(const std::string& text, const std::string& display_name, const std::filesystem::path& base_dir);
+Experiment parse_experiment(const std::string& text, const std::string& display_name,
+                            const std::filesystem::path& base_dir);
 
 // FNV-1a, 64 bits: checksums and fingerprints that must not change between builds.
 std::uint64_t fnv1a(const void* data, std::size_t size, std::uint64_t hash = 0xcbf29ce484222325ull);

@@ -16,8 +16,10 @@ namespace jiceng {
 namespace fs = std::filesystem;
 
 ExportLevel parse_level(const std::string& text) {
-    static const std::map<std::string, ExportLevel> levels = {
-        {"building", ExportLevel::Building}, {"area", ExportLevel::Area}, {"street", ExportLevel::Street}, {"district", ExportLevel::District}};
+    static const std::map<std::string, ExportLevel> levels = {{"building", ExportLevel::Building},
+                                                              {"area", ExportLevel::Area},
+                                                              {"street", ExportLevel::Street},
+                                                              {"district", ExportLevel::District}};
     if (auto it = levels.find(text); it != levels.end()) return it->second;
     const std::string hint = did_you_mean(text, {"building", "area", "street", "district"});
     throw InputError({{"command line", 0, "--level",
@@ -29,25 +31,30 @@ ExportWhat parse_what(const std::string& text) {
     if (text == "outcomes") return ExportWhat::Outcomes;
     if (text == "indicators") return ExportWhat::Indicators;
     const std::string hint = did_you_mean(text, {"outcomes", "indicators"});
-    throw InputError({{"command line", 0, "--what",
-                       "'" + text + "' is not outcomes or indicators" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")}});
+    throw InputError(
+        {{"command line", 0, "--what",
+          "'" + text + "' is not outcomes or indicators" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)")}});
 }
 
 namespace {
 
 std::string level_name(ExportLevel level) {
     switch (level) {
-        case ExportLevel::Building: return "building";
-        case ExportLevel::Area: return "area";
-        case ExportLevel::Street: return "street";
-        case ExportLevel::District: return "district";
+        case ExportLevel::Building:
+            return "building";
+        case ExportLevel::Area:
+            return "area";
+        case ExportLevel::Street:
+            return "street";
+        case ExportLevel::District:
+            return "district";
     }
     return "?";
 }
 
 // Picks the requested variables (all when none) from what is available.
-std::vector<std::size_t> choose(const std::vector<std::string>& available, const std::vector<std::string>& wanted, const std::string& what,
-                                const std::string& where) {
+std::vector<std::size_t> choose(const std::vector<std::string>& available, const std::vector<std::string>& wanted,
+                                const std::string& what, const std::string& where) {
     std::vector<std::size_t> out;
     std::vector<Diagnostic> problems;
     if (wanted.empty())
@@ -74,7 +81,8 @@ std::vector<std::size_t> choose(const std::vector<std::string>& available, const
 enum class Rollup { Sum, PerResident, PerMember };
 Rollup rollup_of(const VariableInfo& info) {
     if (info.name == "members_active_share") return Rollup::PerMember;
-    if (info.units == "share" || info.units == "0-1" || info.units.find("per ") != std::string::npos) return Rollup::PerResident;
+    if (info.units == "share" || info.units == "0-1" || info.units.find("per ") != std::string::npos)
+        return Rollup::PerResident;
     return Rollup::Sum;
 }
 
@@ -82,9 +90,10 @@ ExportTable outcomes_table(const RunData& run, const ExportOptions& o) {
     ExportTable t;
     const bool by_street = o.level == ExportLevel::Street;
     if (o.level == ExportLevel::Building || o.level == ExportLevel::Area)
-        throw InputError({{"command line", 0, "--level",
-                           "outcomes are recorded for the district and by street; for building or area levels use --what indicators "
-                           "(per-building snapshots)"}});
+        throw InputError(
+            {{"command line", 0, "--level",
+              "outcomes are recorded for the district and by street; for building or area levels use --what indicators "
+              "(per-building snapshots)"}});
     std::vector<std::string> names;
     std::vector<const RunOutcome*> available;
     for (const auto& outcome : run.outcomes)
@@ -114,7 +123,8 @@ ExportTable outcomes_table(const RunData& run, const ExportOptions& o) {
             std::vector<std::string> id{run.date[d], std::to_string(run.day[d])};
             if (by_street) id.insert(id.end(), {std::to_string(s), run.street_names[s]});
             std::vector<double> row;
-            for (auto k : chosen) row.push_back(by_street ? available[k]->by_street[d * streets + s] : available[k]->values[d]);
+            for (auto k : chosen)
+                row.push_back(by_street ? available[k]->by_street[d * streets + s] : available[k]->values[d]);
             t.text.push_back(std::move(id));
             t.numbers.push_back(std::move(row));
         }
@@ -138,8 +148,9 @@ ExportTable indicators_table(const RunData& run, const ExportOptions& o) {
             t.columns.insert(t.columns.end(), {"building", "area", "street", "x_m", "y_m"});
             for (std::size_t b = 0; b < nb; ++b) {
                 group[b] = b;
-                group_ids.push_back({std::to_string(b), std::to_string(run.buildings.area[b]), std::to_string(run.buildings.street[b]),
-                                     plain_number(run.buildings.x[b]), plain_number(run.buildings.y[b])});
+                group_ids.push_back({std::to_string(b), std::to_string(run.buildings.area[b]),
+                                     std::to_string(run.buildings.street[b]), plain_number(run.buildings.x[b]),
+                                     plain_number(run.buildings.y[b])});
             }
             break;
         case ExportLevel::Area: {
@@ -157,10 +168,13 @@ ExportTable indicators_table(const RunData& run, const ExportOptions& o) {
         }
         case ExportLevel::Street:
             t.columns.insert(t.columns.end(), {"street", "street_name"});
-            for (std::size_t s = 0; s < run.streets(); ++s) group_ids.push_back({std::to_string(s), run.street_names[s]});
+            for (std::size_t s = 0; s < run.streets(); ++s)
+                group_ids.push_back({std::to_string(s), run.street_names[s]});
             for (std::size_t b = 0; b < nb; ++b) group[b] = static_cast<std::size_t>(run.buildings.street[b]);
             break;
-        case ExportLevel::District: group_ids.push_back({}); break;
+        case ExportLevel::District:
+            group_ids.push_back({});
+            break;
     }
     t.id_columns = t.columns.size();
     for (auto k : chosen) {
@@ -241,12 +255,14 @@ ExportTable sweep_table(const SweepResults& s, const ExportOptions& o) {
     std::vector<std::string> points, replicates;
     for (std::size_t p = 0; p < s.points; ++p) points.push_back(std::to_string(p));
     for (std::int64_t r = 0; r < s.replicates; ++r) replicates.push_back(std::to_string(r));
-    t.dims = {{"point", s.points}, {"replicate", static_cast<std::size_t>(s.replicates)}, {"day", s.sample_days.size()}};
+    t.dims = {
+        {"point", s.points}, {"replicate", static_cast<std::size_t>(s.replicates)}, {"day", s.sample_days.size()}};
     t.dim_labels = {points, replicates, s.dates};
     for (std::size_t p = 0; p < s.points; ++p)
         for (std::size_t r = 0; r < static_cast<std::size_t>(s.replicates); ++r)
             for (std::size_t d = 0; d < s.sample_days.size(); ++d) {
-                std::vector<std::string> id{std::to_string(p), std::to_string(r), std::to_string(s.sample_days[d]), s.dates[d]};
+                std::vector<std::string> id{std::to_string(p), std::to_string(r), std::to_string(s.sample_days[d]),
+                                            s.dates[d]};
                 for (const auto& param : s.params) id.push_back(plain_number(param.values[p]));
                 std::vector<double> row;
                 for (auto k : chosen) row.push_back(s.at(p, r, d, k));
@@ -269,7 +285,9 @@ ExportTable export_table(const fs::path& input, const ExportOptions& o) {
     std::error_code ec;
     if (fs::is_directory(input, ec)) {
         if (!is_sweep(input))
-            throw InputError({{input.string(), 0, "", "is a directory but not a finished sweep (no results.h5); give a run file or a sweep directory"}});
+            throw InputError(
+                {{input.string(), 0, "",
+                  "is a directory but not a finished sweep (no results.h5); give a run file or a sweep directory"}});
         return sweep_table(read_sweep(input), o);
     }
     if (is_sweep(input)) return sweep_table(read_sweep(input), o);
@@ -317,7 +335,8 @@ void write_netcdf(const ExportTable& t, const fs::path& file) {
                 std::vector<double> v(rows);
                 for (std::size_t r = 0; r < rows; ++r) v[r] = t.numbers[r][c];
                 auto ds = h5::write_dataset(f, t.columns[t.id_columns + c], shape, v.data());
-                for (std::size_t k = 0; k < scales.size(); ++k) h5::attach_scale(ds, scales[k], static_cast<unsigned>(k));
+                for (std::size_t k = 0; k < scales.size(); ++k)
+                    h5::attach_scale(ds, scales[k], static_cast<unsigned>(k));
                 h5::write_attr(ds, "units", t.units[c]);
                 h5::write_attr(ds, "long_name", t.long_names[c]);
                 h5::write_attr(ds, "long_name_zh", t.long_names_zh[c]);

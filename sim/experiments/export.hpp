@@ -36,7 +36,7 @@ struct ExportTable {
     std::size_t id_columns = 0;
     // netCDF layout: the dimension names and sizes the rows enumerate (row-major).
     std::vector<std::pair<std::string, std::size_t>> dims;
-    std::vector<std::vector<std::string>> dim_labels;  // per dimension, a label per index
+    std::vector<std::vector<std::string>> dim_labels;           // per dimension, a label per index
     std::vector<std::string> units, long_names, long_names_zh;  // per variable
 };
 

@@ -18,7 +18,8 @@ void write_atomic(const fs::path& path, const std::function<void(const fs::path&
     const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
     std::error_code ec;
     fs::create_directories(parent, ec);
-    if (ec) throw std::runtime_error(path.string() + ": cannot create directory " + parent.string() + ": " + ec.message());
+    if (ec)
+        throw std::runtime_error(path.string() + ": cannot create directory " + parent.string() + ": " + ec.message());
     const fs::path temp = parent / (path.filename().string() + ".part-" + std::to_string(::getpid()));
     try {
         write(temp);

@@ -15,8 +15,8 @@ const std::string& colour(std::size_t k);     // a palette that stays distinguis
 struct Series {
     std::string colour;
     std::vector<double> x, y;
-    std::vector<double> lo, hi;  // optional band, same length as x
-    bool points = false;         // draw markers instead of a line
+    std::vector<double> lo, hi;          // optional band, same length as x
+    bool points = false;                 // draw markers instead of a line
     std::vector<double> err_lo, err_hi;  // optional vertical error bars (with points)
 };
 

@@ -41,8 +41,8 @@ std::pair<double, double> interval95(std::vector<double> v) {
 
 }  // namespace
 
-std::vector<MorrisIndex> morris_indices(const std::vector<UnitPoint>& unit, const std::vector<double>& y, std::size_t dims,
-                                        int bootstrap, std::uint64_t seed) {
+std::vector<MorrisIndex> morris_indices(const std::vector<UnitPoint>& unit, const std::vector<double>& y,
+                                        std::size_t dims, int bootstrap, std::uint64_t seed) {
     if (unit.size() != y.size() || dims == 0 || unit.size() % (dims + 1) != 0)
         throw std::invalid_argument("morris_indices: expected trajectories of dims + 1 points");
     const std::size_t trajectories = unit.size() / (dims + 1);
@@ -101,10 +101,11 @@ std::vector<MorrisIndex> morris_indices(const std::vector<UnitPoint>& unit, cons
     return out;
 }
 
-std::vector<SobolIndex> sobol_indices(const std::vector<double>& y, std::size_t base_samples, std::size_t dims, int bootstrap,
-                                      std::uint64_t seed) {
+std::vector<SobolIndex> sobol_indices(const std::vector<double>& y, std::size_t base_samples, std::size_t dims,
+                                      int bootstrap, std::uint64_t seed) {
     const std::size_t block = dims + 2;
-    if (dims == 0 || y.size() != base_samples * block) throw std::invalid_argument("sobol_indices: expected base_samples x (dims + 2) outputs");
+    if (dims == 0 || y.size() != base_samples * block)
+        throw std::invalid_argument("sobol_indices: expected base_samples x (dims + 2) outputs");
     auto A = [&](std::size_t j) { return y[j * block]; };
     auto B = [&](std::size_t j) { return y[j * block + 1]; };
     auto AB = [&](std::size_t j, std::size_t i) { return y[j * block + 2 + i]; };
@@ -147,8 +148,10 @@ std::vector<SobolIndex> sobol_indices(const std::vector<double>& y, std::size_t 
     for (std::size_t i = 0; i < dims; ++i) {
         out[i].first = first[i];
         out[i].total = total[i];
-        std::tie(out[i].first_lo, out[i].first_hi) = bootstrap > 0 ? interval95(boot_first[i]) : std::pair{first[i], first[i]};
-        std::tie(out[i].total_lo, out[i].total_hi) = bootstrap > 0 ? interval95(boot_total[i]) : std::pair{total[i], total[i]};
+        std::tie(out[i].first_lo, out[i].first_hi) =
+            bootstrap > 0 ? interval95(boot_first[i]) : std::pair{first[i], first[i]};
+        std::tie(out[i].total_lo, out[i].total_hi) =
+            bootstrap > 0 ? interval95(boot_total[i]) : std::pair{total[i], total[i]};
     }
     return out;
 }
@@ -173,7 +176,8 @@ SensitivityTable sweep_sensitivity(const SweepResults& s, std::size_t outcome, s
     } else if (s.method == "sobol") {
         t.sobol = sobol_indices(y, static_cast<std::size_t>(s.sobol_base_samples), k, bootstrap);
     } else {
-        throw std::runtime_error(s.path + ": the design is \"" + s.method + "\"; sensitivity indices need morris or sobol");
+        throw std::runtime_error(s.path + ": the design is \"" + s.method +
+                                 "\"; sensitivity indices need morris or sobol");
     }
     return t;
 }

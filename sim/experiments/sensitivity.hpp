@@ -26,8 +26,8 @@ struct SobolIndex {
 
 // Morris indices from trajectories of dims + 1 points each (as
 // morris_trajectories lays them out) and the output y at every point.
-std::vector<MorrisIndex> morris_indices(const std::vector<UnitPoint>& unit, const std::vector<double>& y, std::size_t dims,
-                                        int bootstrap = 1000, std::uint64_t seed = 1);
+std::vector<MorrisIndex> morris_indices(const std::vector<UnitPoint>& unit, const std::vector<double>& y,
+                                        std::size_t dims, int bootstrap = 1000, std::uint64_t seed = 1);
 
 // Sobol' indices from outputs at a Saltelli design (as saltelli() lays it
 // out: base sample by base sample, A, B, AB^1..AB^dims).
@@ -46,6 +46,7 @@ struct SensitivityTable {
 
 // Uses the mean over replicates at each point. Throws std::runtime_error
 // when the sweep's design is not morris or sobol.
-SensitivityTable sweep_sensitivity(const SweepResults& sweep, std::size_t outcome, std::size_t day, int bootstrap = 1000);
+SensitivityTable sweep_sensitivity(const SweepResults& sweep, std::size_t outcome, std::size_t day,
+                                   int bootstrap = 1000);
 
 }  // namespace jiceng

@@ -174,17 +174,21 @@ SweepStore::SweepStore(const fs::path& dir, const Experiment& e) : dir_(dir), e_
     if (fs::exists(journal, ec)) {
         const auto header = parse_header(read_file(journal));
         if (!header)
-            throw InputError({{journal.string(), 0, "", "is not a jiceng sweep journal (damaged?); use a new --out directory"}});
+            throw InputError(
+                {{journal.string(), 0, "", "is not a jiceng sweep journal (damaged?); use a new --out directory"}});
         if (header->fingerprint != expected.fingerprint || header->runs != expected.runs ||
             header->values_per_run != expected.values_per_run)
             throw InputError({{dir.string(), 0, "--out",
                                "holds a sweep of another experiment, or of this one before it was edited or by another "
-                               "jiceng build (its fingerprint is " + hex(header->fingerprint) + ", this one's is " +
-                                   hex(expected.fingerprint) + "); use a new --out directory, or delete this one to start again"}});
+                               "jiceng build (its fingerprint is " +
+                                   hex(header->fingerprint) + ", this one's is " + hex(expected.fingerprint) +
+                                   "); use a new --out directory, or delete this one to start again"}});
     } else if (fs::is_directory(dir, ec)) {
         for (const auto& entry : fs::directory_iterator(dir, ec))
             if (entry.path().filename() != ".lock")
-                throw InputError({{dir.string(), 0, "--out", "exists and is not a sweep directory (no journal.bin); use a new or empty directory"}});
+                throw InputError(
+                    {{dir.string(), 0, "--out",
+                      "exists and is not a sweep directory (no journal.bin); use a new or empty directory"}});
     } else if (fs::exists(dir, ec)) {
         throw InputError({{dir.string(), 0, "--out", "exists and is not a directory"}});
     }
@@ -200,7 +204,8 @@ SweepStore::SweepStore(const fs::path& dir, const Experiment& e) : dir_(dir), e_
         lock_fd_ = -1;
         // Some cluster file systems cannot lock at all: go on without the guard there.
         if (error == EWOULDBLOCK)
-            throw std::runtime_error(dir.string() + ": another sweep is writing to this directory (wait for it, or stop it first)");
+            throw std::runtime_error(dir.string() +
+                                     ": another sweep is writing to this directory (wait for it, or stop it first)");
     }
     // Temporary files of a writer that was killed: nobody else holds the lock, so they are stale.
     for (const fs::path& folder : {dir, dir / "runs"})
@@ -218,7 +223,8 @@ SweepStore::SweepStore(const fs::path& dir, const Experiment& e) : dir_(dir), e_
     worker_.assign(e.runs(), -1);
     replay();
     journal_fd_ = ::open(journal.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC);
-    if (journal_fd_ < 0) throw std::runtime_error(journal.string() + ": cannot open for writing: " + std::strerror(errno));
+    if (journal_fd_ < 0)
+        throw std::runtime_error(journal.string() + ": cannot open for writing: " + std::strerror(errno));
     manifest_written_ = std::chrono::steady_clock::now();
 }
 
@@ -280,7 +286,8 @@ void SweepStore::record(const RunRecord& r) {
     ++done_count_;
     wall_[r.run] = r.wall_seconds;
     worker_[r.run] = r.worker;
-    std::copy(r.values.begin(), r.values.end(), values_.begin() + static_cast<std::ptrdiff_t>(r.run * e_.values_per_run()));
+    std::copy(r.values.begin(), r.values.end(),
+              values_.begin() + static_cast<std::ptrdiff_t>(r.run * e_.values_per_run()));
     const auto now = std::chrono::steady_clock::now();
     if (now - manifest_written_ > std::chrono::seconds(5)) {
         write_manifest_locked();
@@ -307,8 +314,9 @@ void SweepStore::write_manifest_locked() const {
     for (std::size_t r = 0; r < e_.runs(); ++r) {
         const std::size_t point = e_.point_of(r);
         std::snprintf(wall, sizeof wall, "%.3f", wall_[r]);
-        out << r << "\t" << point << "\t" << e_.replicate_of(r) << "\t" << e_.seed << "\t" << (done_[r] ? "done" : "pending") << "\t"
-            << (done_[r] ? wall : "") << "\t" << (done_[r] ? std::to_string(worker_[r]) : "");
+        out << r << "\t" << point << "\t" << e_.replicate_of(r) << "\t" << e_.seed << "\t"
+            << (done_[r] ? "done" : "pending") << "\t" << (done_[r] ? wall : "") << "\t"
+            << (done_[r] ? std::to_string(worker_[r]) : "");
         for (const auto& v : e_.values[point]) out << "\t" << plain_number(as_number(v));
         out << "\n";
     }
@@ -323,7 +331,8 @@ constexpr std::int64_t kSweepFormatVersion = 1;
 
 void write_results_file(const fs::path& path, const Experiment& e, const std::vector<double>& values) {
     h5::silence_errors();
-    h5::Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose, "create " + path.string());
+    h5::Handle file(H5Fcreate(path.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
+                    "create " + path.string());
     const Calendar calendar(e.base.params.run_start_date);
     h5::write_attr(file, "format", std::string("jiceng-sweep"));
     h5::write_attr(file, "format_version", kSweepFormatVersion);
@@ -349,9 +358,10 @@ void write_results_file(const fs::path& path, const Experiment& e, const std::ve
     h5::write_attr(file, "design_seed", static_cast<std::int64_t>(e.design_seed));
     h5::write_attr(file, "morris_levels", static_cast<std::int64_t>(e.morris_levels));
     h5::write_attr(file, "sobol_base_samples", static_cast<std::int64_t>(e.sobol_base_samples));
-    h5::write_attr(file, "seeding",
-                   std::string("run (point p, replicate r) is simulated with the experiment seed and replicate number r "
-                               "(common random numbers across points)"));
+    h5::write_attr(
+        file, "seeding",
+        std::string("run (point p, replicate r) is simulated with the experiment seed and replicate number r "
+                    "(common random numbers across points)"));
 
     auto index_scale = [&](const std::string& name, std::size_t n, const std::string& long_name) {
         std::vector<std::int32_t> index(n);
@@ -449,8 +459,9 @@ void write_results_file(const fs::path& path, const Experiment& e, const std::ve
     h5::attach_scale(value, day, 2);
     h5::attach_scale(value, outcome, 3);
     h5::write_attr(value, "long_name", std::string("Outcome on the sample day"));
-    h5::write_attr(value, "description",
-                   std::string("a stock's value on the day; a flow's total over days 1..day; a mean's average over days 1..day"));
+    h5::write_attr(
+        value, "description",
+        std::string("a stock's value on the day; a flow's total over days 1..day; a mean's average over days 1..day"));
     h5::write_attr(value, "coordinates", coordinates);
     h5::check(H5Fflush(file, H5F_SCOPE_GLOBAL), "flush " + path.string());
     file.close("close " + path.string());
@@ -525,7 +536,9 @@ SweepResults read_sweep(const fs::path& dir_or_file) {
     const fs::path file = fs::is_directory(dir_or_file, ec) ? dir_or_file / "results.h5" : dir_or_file;
     if (!fs::exists(file, ec)) {
         if (fs::exists(dir_or_file / "journal.bin", ec))
-            throw std::runtime_error(file.string() + ": no such file: the sweep is not finished (run the same `jiceng sweep` command again to complete it)");
+            throw std::runtime_error(
+                file.string() +
+                ": no such file: the sweep is not finished (run the same `jiceng sweep` command again to complete it)");
         throw std::runtime_error(file.string() + ": no such file (expected a sweep directory made by `jiceng sweep`)");
     }
     SweepResults s;
@@ -536,8 +549,11 @@ SweepResults read_sweep(const fs::path& dir_or_file) {
         if (!h5::has_attr(f, "format") || h5::read_attr_string(f, "format") != "jiceng-sweep")
             throw std::runtime_error("not a jiceng sweep results file (format is not \"jiceng-sweep\")");
         if (h5::read_attr_int(f, "format_version") != kSweepFormatVersion)
-            throw std::runtime_error("sweep format version " + std::to_string(h5::read_attr_int(f, "format_version")) + " is not supported");
-        auto str = [&](const char* name) { return h5::has_attr(f, name) ? h5::read_attr_string(f, name) : std::string(); };
+            throw std::runtime_error("sweep format version " + std::to_string(h5::read_attr_int(f, "format_version")) +
+                                     " is not supported");
+        auto str = [&](const char* name) {
+            return h5::has_attr(f, name) ? h5::read_attr_string(f, name) : std::string();
+        };
         s.name = str("experiment_name");
         s.title_en = str("experiment_title_en");
         s.title_zh = str("experiment_title_zh");
@@ -580,13 +596,16 @@ SweepResults read_sweep(const fs::path& dir_or_file) {
             p.long_name_zh = h5::read_attr_string(ds, "long_name_zh");
             p.type = h5::read_attr_string(ds, "type");
             p.values = h5::read_doubles(f, p.key);
-            if (p.values.size() != s.points) throw std::runtime_error("parameter " + p.key + " does not cover every point");
+            if (p.values.size() != s.points)
+                throw std::runtime_error("parameter " + p.key + " does not cover every point");
             s.params.push_back(std::move(p));
         }
         s.unit = h5::read_doubles(f, "design_unit");
         s.values = h5::read_doubles(f, "value");
-        const std::size_t expected = s.points * static_cast<std::size_t>(s.replicates) * s.sample_days.size() * s.outcomes.size();
-        if (s.values.size() != expected || s.unit.size() != s.points * s.params.size() || s.dates.size() != s.sample_days.size())
+        const std::size_t expected =
+            s.points * static_cast<std::size_t>(s.replicates) * s.sample_days.size() * s.outcomes.size();
+        if (s.values.size() != expected || s.unit.size() != s.points * s.params.size() ||
+            s.dates.size() != s.sample_days.size())
             throw std::runtime_error("datasets do not match the dimensions point, replicate, day, outcome");
     } catch (const std::exception& ex) {
         throw std::runtime_error(file.string() + ": " + ex.what());

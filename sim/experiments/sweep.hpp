@@ -78,9 +78,9 @@ private:
     mutable std::mutex mutex_;
     std::vector<char> done_;
     std::size_t done_count_ = 0;
-    std::vector<double> values_;                     // [run][value]
-    std::vector<double> wall_;                       // [run]
-    std::vector<std::int32_t> worker_;               // [run]
+    std::vector<double> values_;        // [run][value]
+    std::vector<double> wall_;          // [run]
+    std::vector<std::int32_t> worker_;  // [run]
     std::chrono::steady_clock::time_point manifest_written_;
     void write_manifest_locked() const;
 };
@@ -91,8 +91,8 @@ struct SweepProgress {
 };
 
 struct SweepOptions {
-    int jobs = 1;            // simulations at once (each single-threaded)
-    bool keep_runs = false;  // also write runs/*.h5
+    int jobs = 1;                                           // simulations at once (each single-threaded)
+    bool keep_runs = false;                                 // also write runs/*.h5
     std::function<void(const SweepProgress&)> on_progress;  // after each run, serialised
 };
 
@@ -132,7 +132,9 @@ struct SweepResults {
     std::size_t points = 0;
 
     double at(std::size_t point, std::size_t replicate, std::size_t day, std::size_t outcome) const {
-        return values[((point * static_cast<std::size_t>(replicates) + replicate) * sample_days.size() + day) * outcomes.size() + outcome];
+        return values[((point * static_cast<std::size_t>(replicates) + replicate) * sample_days.size() + day) *
+                          outcomes.size() +
+                      outcome];
     }
     // Mean over replicates.
     double mean(std::size_t point, std::size_t day, std::size_t outcome) const;

@@ -13,8 +13,12 @@
 
 namespace jiceng::input {
 
-int line_of(const toml::node& node) { return toml_line(node); }
-std::string type_of(const toml::node& node) { return toml_type_name(node); }
+int line_of(const toml::node& node) {
+    return toml_line(node);
+}
+std::string type_of(const toml::node& node) {
+    return toml_type_name(node);
+}
 
 namespace {
 std::string join(const std::vector<std::string>& words) {
@@ -24,14 +28,15 @@ std::string join(const std::vector<std::string>& words) {
 }
 }  // namespace
 
-void Problems::unknown_keys(const toml::table& table, const std::string& prefix, const std::vector<std::string>& allowed) {
+void Problems::unknown_keys(const toml::table& table, const std::string& prefix,
+                            const std::vector<std::string>& allowed) {
     for (auto&& [key, node] : table) {
         const std::string name(key.str());
         if (std::find(allowed.begin(), allowed.end(), name) != allowed.end()) continue;
         const std::string hint = did_you_mean(name, allowed);
         add(node, prefix + name,
-            "unknown key" + (hint.empty() ? std::string() : " (did you mean '" + prefix + hint + "'?)") + " (expected one of " +
-                join(allowed) + ")");
+            "unknown key" + (hint.empty() ? std::string() : " (did you mean '" + prefix + hint + "'?)") +
+                " (expected one of " + join(allowed) + ")");
     }
 }
 
@@ -98,7 +103,8 @@ const toml::array* Problems::array(const toml::table& t, const std::string& key,
 }
 
 std::string hint(const std::string& word, const std::vector<std::string>& candidates) {
-    if (const std::string near = did_you_mean(word, candidates); !near.empty()) return " (did you mean '" + near + "'?)";
+    if (const std::string near = did_you_mean(word, candidates); !near.empty())
+        return " (did you mean '" + near + "'?)";
     std::vector<std::string> containing;
     for (const auto& c : candidates)
         if (word.size() >= 3 && c.find(word) != std::string::npos) containing.push_back(c);
@@ -129,14 +135,17 @@ std::optional<int> Problems::outcome(const toml::node& node, const std::string& 
     const auto it = std::find(names.begin(), names.end(), name);
     if (it != names.end()) return static_cast<int>(it - names.begin());
     const std::string suggestion = hint(name, names);
-    add(node, full, "'" + name + "' is not an outcome" + (suggestion.empty() ? std::string(" (see `jiceng outputs`)") : suggestion));
+    add(node, full,
+        "'" + name + "' is not an outcome" +
+            (suggestion.empty() ? std::string(" (see `jiceng outputs`)") : suggestion));
     return std::nullopt;
 }
 
 const ParamSpec* Problems::param(const std::string& key, const toml::node& node, const std::string& full) {
     if (const ParamSpec* spec = find_param(key)) return spec;
     const std::string suggestion = hint(key, param_keys());
-    add(node, full, "'" + key + "' is not a parameter" + (suggestion.empty() ? std::string(" (see `jiceng params`)") : suggestion));
+    add(node, full,
+        "'" + key + "' is not a parameter" + (suggestion.empty() ? std::string(" (see `jiceng params`)") : suggestion));
     return nullptr;
 }
 
@@ -147,7 +156,8 @@ toml::table parse_file(const std::filesystem::path& file, std::string* text) {
     try {
         return toml::parse(content, file.string());
     } catch (const toml::parse_error& e) {
-        throw InputError({{file.string(), static_cast<int>(e.source().begin.line), "", "TOML syntax error: " + std::string(e.description())}});
+        throw InputError({{file.string(), static_cast<int>(e.source().begin.line), "",
+                           "TOML syntax error: " + std::string(e.description())}});
     }
 }
 
@@ -163,7 +173,8 @@ void walk_params(const toml::table& table, const std::string& prefix, Problems& 
                  const std::function<void(const std::string&, const toml::node&)>& leaf) {
     // toml++ keeps keys sorted; report and visit in file order instead.
     std::vector<std::pair<std::string, const toml::node*>> found;
-    std::function<void(const toml::table&, const std::string&)> walk = [&](const toml::table& t, const std::string& path) {
+    std::function<void(const toml::table&, const std::string&)> walk = [&](const toml::table& t,
+                                                                           const std::string& path) {
         for (auto&& [key, node] : t) {
             const std::string full = path.empty() ? std::string(key.str()) : path + "." + std::string(key.str());
             if (find_param(full)) {

@@ -24,8 +24,12 @@ class Problems {
 public:
     explicit Problems(std::string file) : file_(std::move(file)) {}
     const std::string& file() const { return file_; }
-    void add(int line, const std::string& key, const std::string& message) { list_.push_back({file_, line, key, message}); }
-    void add(const toml::node& node, const std::string& key, const std::string& message) { add(line_of(node), key, message); }
+    void add(int line, const std::string& key, const std::string& message) {
+        list_.push_back({file_, line, key, message});
+    }
+    void add(const toml::node& node, const std::string& key, const std::string& message) {
+        add(line_of(node), key, message);
+    }
     bool empty() const { return list_.empty(); }
     // Throws InputError with everything collected so far, if anything.
     void throw_if_any() const {

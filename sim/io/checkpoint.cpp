@@ -81,7 +81,6 @@ void CheckpointReader::blob(const std::string& path, void* out, std::size_t elem
     h5::check(H5Dread(ds, H5T_NATIVE_UINT8, H5S_ALL, H5S_ALL, H5P_DEFAULT, out), "read " + path);
 }
 
-
 void write_checkpoint(const fs::path& path, const Simulation& sim, const CheckpointMeta& meta) {
     h5::silence_errors();
     const auto parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();

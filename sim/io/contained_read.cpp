@@ -53,7 +53,8 @@ void read_whole(hid_t file_type, hid_t space, double max_bytes, Read&& read) {
 herr_t read_attribute(hid_t object, const char* name, const H5A_info_t*, void*) {
     const hid_t attr = H5Aopen(object, name, H5P_DEFAULT);
     if (attr < 0) return 0;
-    read_whole(H5Aget_type(attr), H5Aget_space(attr), 1e9, [&](hid_t type, void* buffer) { H5Aread(attr, type, buffer); });
+    read_whole(H5Aget_type(attr), H5Aget_space(attr), 1e9,
+               [&](hid_t type, void* buffer) { H5Aread(attr, type, buffer); });
     H5Aclose(attr);
     return 0;
 }
@@ -63,9 +64,8 @@ herr_t read_object(hid_t root, const char* name, const H5O_info_t* info, void*) 
     if (object < 0) return 0;
     H5Aiterate2(object, H5_INDEX_NAME, H5_ITER_NATIVE, nullptr, read_attribute, nullptr);
     if (info->type == H5O_TYPE_DATASET)
-        read_whole(H5Dget_type(object), H5Dget_space(object), 4e9, [&](hid_t type, void* buffer) {
-            H5Dread(object, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer);
-        });
+        read_whole(H5Dget_type(object), H5Dget_space(object), 4e9,
+                   [&](hid_t type, void* buffer) { H5Dread(object, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer); });
     H5Oclose(object);
     return 0;
 }

@@ -27,17 +27,22 @@ void check(herr_t status, const std::string& what) {
     if (status < 0) throw std::runtime_error("HDF5: cannot " + what);
 }
 
-void silence_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
+void silence_errors() {
+    H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr);
+}
 
 Handle create_group(hid_t parent, const std::string& name) {
-    return Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose, "create group " + name);
+    return Handle(H5Gcreate2(parent, name.c_str(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose,
+                  "create group " + name);
 }
 
 Handle open_group(hid_t parent, const std::string& name) {
     return Handle(H5Gopen2(parent, name.c_str(), H5P_DEFAULT), H5Gclose, "open group " + name);
 }
 
-bool exists(hid_t parent, const std::string& name) { return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0; }
+bool exists(hid_t parent, const std::string& name) {
+    return H5Lexists(parent, name.c_str(), H5P_DEFAULT) > 0;
+}
 
 namespace {
 Handle string_type(std::size_t size) {
@@ -48,19 +53,23 @@ Handle string_type(std::size_t size) {
     return type;
 }
 
-Handle scalar_space() { return Handle(H5Screate(H5S_SCALAR), H5Sclose, "create scalar dataspace"); }
+Handle scalar_space() {
+    return Handle(H5Screate(H5S_SCALAR), H5Sclose, "create scalar dataspace");
+}
 
 template <class T>
 void write_numeric_attr(hid_t obj, const std::string& name, hid_t type, T value) {
     auto space = scalar_space();
-    Handle attr(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, "create attribute " + name);
+    Handle attr(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                "create attribute " + name);
     check(H5Awrite(attr, type, &value), "write attribute " + name);
 }
 
 template <class T>
 Handle write_numeric(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const T* data,
                      hid_t mem_type, hid_t file_type) {
-    Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose, "create dataspace for " + name);
+    Handle space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), nullptr), H5Sclose,
+                 "create dataspace for " + name);
     Handle plist(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "create property list");
     hsize_t total = 1;
     for (auto d : dims) total *= d;
@@ -86,16 +95,23 @@ Handle write_numeric(hid_t parent, const std::string& name, const std::vector<hs
 void write_attr(hid_t obj, const std::string& name, const std::string& value) {
     auto type = string_type(std::max<std::size_t>(1, value.size() + 1));
     auto space = scalar_space();
-    Handle attr(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose, "create attribute " + name);
+    Handle attr(H5Acreate2(obj, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                "create attribute " + name);
     std::string buffer = value;
     buffer.push_back('\0');
     check(H5Awrite(attr, type, buffer.data()), "write attribute " + name);
 }
 
-void write_attr(hid_t obj, const std::string& name, std::int64_t value) { write_numeric_attr(obj, name, H5T_NATIVE_INT64, value); }
-void write_attr(hid_t obj, const std::string& name, double value) { write_numeric_attr(obj, name, H5T_NATIVE_DOUBLE, value); }
+void write_attr(hid_t obj, const std::string& name, std::int64_t value) {
+    write_numeric_attr(obj, name, H5T_NATIVE_INT64, value);
+}
+void write_attr(hid_t obj, const std::string& name, double value) {
+    write_numeric_attr(obj, name, H5T_NATIVE_DOUBLE, value);
+}
 
-bool has_attr(hid_t obj, const std::string& name) { return H5Aexists(obj, name.c_str()) > 0; }
+bool has_attr(hid_t obj, const std::string& name) {
+    return H5Aexists(obj, name.c_str()) > 0;
+}
 
 namespace {
 // The readers below read one value into one buffer; an attribute with more
@@ -148,7 +164,8 @@ Handle write_dataset(hid_t parent, const std::string& name, const std::vector<hs
 Handle write_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const float* data) {
     return write_numeric(parent, name, dims, data, H5T_NATIVE_FLOAT, H5T_IEEE_F32LE);
 }
-Handle write_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims, const std::int32_t* data) {
+Handle write_dataset(hid_t parent, const std::string& name, const std::vector<hsize_t>& dims,
+                     const std::int32_t* data) {
     return write_numeric(parent, name, dims, data, H5T_NATIVE_INT32, H5T_STD_I32LE);
 }
 
@@ -166,20 +183,23 @@ Handle write_strings(hid_t parent, const std::string& name, const std::vector<st
 
 Handle write_scalar(hid_t parent, const std::string& name, double value) {
     auto space = scalar_space();
-    Handle ds(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose, "create " + name);
+    Handle ds(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose,
+              "create " + name);
     check(H5Dwrite(ds, H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, &value), "write " + name);
     return ds;
 }
 Handle write_scalar(hid_t parent, const std::string& name, std::int64_t value) {
     auto space = scalar_space();
-    Handle ds(H5Dcreate2(parent, name.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose, "create " + name);
+    Handle ds(H5Dcreate2(parent, name.c_str(), H5T_STD_I64LE, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose,
+              "create " + name);
     check(H5Dwrite(ds, H5T_NATIVE_INT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &value), "write " + name);
     return ds;
 }
 Handle write_scalar(hid_t parent, const std::string& name, const std::string& value) {
     auto type = string_type(H5T_VARIABLE);
     auto space = scalar_space();
-    Handle ds(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose, "create " + name);
+    Handle ds(H5Dcreate2(parent, name.c_str(), type, space, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose,
+              "create " + name);
     const char* pointer = value.c_str();
     check(H5Dwrite(ds, type, H5S_ALL, H5S_ALL, H5P_DEFAULT, &pointer), "write " + name);
     return ds;
@@ -268,7 +288,9 @@ std::vector<std::string> list_members(hid_t group) {
     return names;
 }
 
-void make_scale(hid_t scale, const std::string& name) { check(H5DSset_scale(scale, name.c_str()), "make dimension scale " + name); }
+void make_scale(hid_t scale, const std::string& name) {
+    check(H5DSset_scale(scale, name.c_str()), "make dimension scale " + name);
+}
 
 void attach_scale(hid_t dataset, hid_t scale, unsigned axis) {
     check(H5DSattach_scale(dataset, scale, axis), "attach dimension scale");

@@ -107,7 +107,8 @@ std::size_t rank_in(const Table& table, const std::string& name) {
 
 void check_format(hid_t file) {
     if (!h5::has_attr(file, "format"))
-        throw Problem("not a jiceng run file (the HDF5 file has no 'format' attribute; expected format = \"jiceng-run\")");
+        throw Problem(
+            "not a jiceng run file (the HDF5 file has no 'format' attribute; expected format = \"jiceng-run\")");
     const std::string format = h5::read_attr_string(file, "format");
     if (format != "jiceng-run")
         throw Problem("not a jiceng run file (format is \"" + format + "\", expected \"jiceng-run\")");
@@ -144,7 +145,8 @@ void read_timeseries(hid_t file, RunData& run) {
     expect_dims(group, "date", {n_days});
     run.date = h5::read_strings(group, "date");
     const auto street_dims = dataset_dims(group, "street_name");
-    if (street_dims.size() != 1 || street_dims[0] == 0) throw Problem("dataset street_name must list at least one street");
+    if (street_dims.size() != 1 || street_dims[0] == 0)
+        throw Problem("dataset street_name must list at least one street");
     run.street_names = h5::read_strings(group, "street_name");
     const hsize_t n_streets = run.street_names.size();
 
@@ -199,7 +201,8 @@ void read_snapshots(hid_t file, RunData& run) {
     B.area = h5::read_ints(group, "building_area");
     B.households = h5::read_ints(group, "building_households");
     for (hsize_t b = 0; b < nb; ++b) {
-        if (!std::isfinite(B.x[b]) || !std::isfinite(B.y[b])) throw Problem("building " + std::to_string(b) + " has no map position");
+        if (!std::isfinite(B.x[b]) || !std::isfinite(B.y[b]))
+            throw Problem("building " + std::to_string(b) + " has no map position");
         if (B.street[b] < 0 || static_cast<std::size_t>(B.street[b]) >= run.street_names.size())
             throw Problem("building " + std::to_string(b) + " names a street that does not exist");
         if (B.area[b] < 0) throw Problem("building " + std::to_string(b) + " has a negative area index");
@@ -283,10 +286,11 @@ RunSet read_run_set(const std::vector<fs::path>& files) {
         if (!set.replicates.empty()) {
             const RunData& first = set.first();
             const std::string where = run.path + ": ";
-            const std::string against = " than " + first.path + " (files of one run set must be replicates of one scenario)";
+            const std::string against =
+                " than " + first.path + " (files of one run set must be replicates of one scenario)";
             if (run.scenario_name != first.scenario_name)
-                throw RunFileError(where + "is scenario \"" + run.scenario_name + "\", not \"" + first.scenario_name + "\";" +
-                                   " list replicates of one scenario per run set");
+                throw RunFileError(where + "is scenario \"" + run.scenario_name + "\", not \"" + first.scenario_name +
+                                   "\";" + " list replicates of one scenario per run set");
             if (run.day != first.day) throw RunFileError(where + "covers other days" + against);
             if (run.streets() != first.streets()) throw RunFileError(where + "has other streets" + against);
         }

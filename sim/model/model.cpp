@@ -1,6 +1,5 @@
 #include "sim/model/model.hpp"
 
-
 namespace jiceng {
 
 Rates::Rates(const Params& p) {
@@ -26,12 +25,20 @@ Rates::Rates(const Params& p) {
         switch (static_cast<OrgType>(t)) {
             case OrgType::Government:
             case OrgType::Public:
-            case OrgType::StateFirm: org_turnover_monthly[t] = per_month(p.orgs_turnover_state); break;
+            case OrgType::StateFirm:
+                org_turnover_monthly[t] = per_month(p.orgs_turnover_state);
+                break;
             case OrgType::Private:
-            case OrgType::Foreign: org_turnover_monthly[t] = per_month(p.orgs_turnover_private); break;
+            case OrgType::Foreign:
+                org_turnover_monthly[t] = per_month(p.orgs_turnover_private);
+                break;
             case OrgType::Social:
-            case OrgType::SocialService: org_turnover_monthly[t] = per_month(p.orgs_turnover_social); break;
-            case OrgType::MassTeam: org_turnover_monthly[t] = per_month(p.participation_team_leave); break;
+            case OrgType::SocialService:
+                org_turnover_monthly[t] = per_month(p.orgs_turnover_social);
+                break;
+            case OrgType::MassTeam:
+                org_turnover_monthly[t] = per_month(p.participation_team_leave);
+                break;
         }
     }
     team_join_monthly = per_month(p.participation_team_join);
@@ -46,11 +53,14 @@ Rates::Rates(const Params& p) {
     volunteer_hours_daily = p.participation_volunteer_hours / 7.0;
     escalation_by_age.resize(static_cast<std::size_t>(p.needs_max_age) + 1);
     for (std::size_t age = 0; age < escalation_by_age.size(); ++age)
-        escalation_by_age[age] = p.needs_escalation_hazard * std::pow(static_cast<double>(age) / 30.0, p.needs_escalation_shape);
+        escalation_by_age[age] =
+            p.needs_escalation_hazard * std::pow(static_cast<double>(age) / 30.0, p.needs_escalation_shape);
 }
 
 Model::Model(Scenario s) : scenario(std::move(s)), rates(scenario.params) {}
 
-std::shared_ptr<const Model> freeze(Scenario scenario) { return std::make_shared<const Model>(std::move(scenario)); }
+std::shared_ptr<const Model> freeze(Scenario scenario) {
+    return std::make_shared<const Model>(std::move(scenario));
+}
 
 }  // namespace jiceng

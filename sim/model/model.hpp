@@ -16,10 +16,16 @@
 namespace jiceng {
 
 // Probability over a shorter period from a probability over a year.
-inline double per_day(double per_year) { return 1.0 - std::pow(1.0 - std::min(per_year, 0.999999), 1.0 / 365.2425); }
-inline double per_month(double per_year) { return 1.0 - std::pow(1.0 - std::min(per_year, 0.999999), 1.0 / 12.0); }
+inline double per_day(double per_year) {
+    return 1.0 - std::pow(1.0 - std::min(per_year, 0.999999), 1.0 / 365.2425);
+}
+inline double per_month(double per_year) {
+    return 1.0 - std::pow(1.0 - std::min(per_year, 0.999999), 1.0 / 12.0);
+}
 // Expected events per day from a rate per year (Poisson).
-inline double rate_per_day(double per_year) { return per_year / 365.2425; }
+inline double rate_per_day(double per_year) {
+    return per_year / 365.2425;
+}
 
 // Daily and monthly probabilities derived once from the parameters.
 struct Rates {

@@ -17,13 +17,14 @@ std::array<double, kNeedTypes> need_rates(const World& w, const Params& p, Index
     // Adults in the building: yesterday's occupants scaled by the adult share
     // (at synthesis, before any count exists, the building's resident slots).
     const double occupants = w.buildings.occupants.empty() || w.buildings.occupants[b] == 0 ? w.buildings.residents[b]
-                                                                                           : w.buildings.occupants[b];
+                                                                                            : w.buildings.occupants[b];
     const double adults_in_building = std::max(1.0, occupants * (1.0 - p.district_child_share));
     std::array<double, kNeedTypes> rate{};
     const bool adult = r.age_band[i] != static_cast<std::uint8_t>(AgeBand::Child);
     if (r.flags[i] & flag::kLowIncome)
         rate[static_cast<int>(NeedType::Hardship)] = rate_per_day(p.needs_hardship_rate) / H.size[h];
-    if (r.flags[i] & flag::kElderlyAlone) rate[static_cast<int>(NeedType::Elderly)] = rate_per_day(p.needs_elderly_rate);
+    if (r.flags[i] & flag::kElderlyAlone)
+        rate[static_cast<int>(NeedType::Elderly)] = rate_per_day(p.needs_elderly_rate);
     if (r.flags[i] & flag::kUnemployed) rate[static_cast<int>(NeedType::Job)] = rate_per_day(p.needs_job_rate);
     if (adult) {
         rate[static_cast<int>(NeedType::Dispute)] = rate_per_day(p.needs_dispute_rate) / std::max(1.0, adults_here);

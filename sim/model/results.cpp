@@ -14,9 +14,12 @@ constexpr OutcomeKind kKind_MEAN = OutcomeKind::Mean;
 
 std::string_view kind_name(OutcomeKind kind) {
     switch (kind) {
-        case OutcomeKind::Stock: return "stock";
-        case OutcomeKind::Flow: return "flow";
-        case OutcomeKind::Mean: return "mean";
+        case OutcomeKind::Stock:
+            return "stock";
+        case OutcomeKind::Flow:
+            return "flow";
+        case OutcomeKind::Mean:
+            return "mean";
     }
     return "?";
 }
@@ -31,13 +34,18 @@ std::span<const OutcomeSpec> outcome_table() {
     return table;
 }
 
-const OutcomeSpec& spec(Outcome o) { return outcome_table()[static_cast<std::size_t>(o)]; }
+const OutcomeSpec& spec(Outcome o) {
+    return outcome_table()[static_cast<std::size_t>(o)];
+}
 
 Outcome mean_weight(Outcome mean) {
     switch (mean) {
-        case Outcome::resolution_days_mean: return Outcome::needs_resolved;
-        case Outcome::resolved_per_member_hour: return Outcome::member_hours;
-        default: return Outcome::count;
+        case Outcome::resolution_days_mean:
+            return Outcome::needs_resolved;
+        case Outcome::resolved_per_member_hour:
+            return Outcome::member_hours;
+        default:
+            return Outcome::count;
     }
 }
 
@@ -69,8 +77,11 @@ std::string outputs_markdown() {
            "foreign, social, social_service (private schools and hospitals) and mass_team (群众团队).\n\n"
         << "| name | kind | breakdown | units | long name | 名称 | definition |\n|---|---|---|---|---|---|---|\n";
     for (const auto& o : outcome_table())
-        out << "| `" << o.name << "` | " << kind_name(o.kind) << " | " << (o.by_street ? "street" : o.by_org_type ? "org type" : "") << " | "
-            << o.units << " | " << o.long_en << " | " << o.long_zh << " | " << o.description << " |\n";
+        out << "| `" << o.name << "` | " << kind_name(o.kind) << " | "
+            << (o.by_street     ? "street"
+                : o.by_org_type ? "org type"
+                                : "")
+            << " | " << o.units << " | " << o.long_en << " | " << o.long_zh << " | " << o.description << " |\n";
     out << "\n## Building snapshots (`/snapshots`)\n\n| name | units | long name | 名称 |\n|---|---|---|---|\n";
     for (const auto& s : indicator_table())
         out << "| `" << s.name << "` | " << s.units << " | " << s.long_en << " | " << s.long_zh << " |\n";

@@ -36,7 +36,17 @@ const OutcomeSpec& spec(Outcome o);
 Outcome mean_weight(Outcome mean);
 
 // Per-building indicators written every output.snapshot_every days.
-enum class Indicator : int { residents, members, members_active_share, trust_mean, satisfaction_mean, needs_backlog, building_groups, ties_per_resident, count };
+enum class Indicator : int {
+    residents,
+    members,
+    members_active_share,
+    trust_mean,
+    satisfaction_mean,
+    needs_backlog,
+    building_groups,
+    ties_per_resident,
+    count
+};
 inline constexpr int kIndicators = static_cast<int>(Indicator::count);
 struct IndicatorSpec {
     std::string_view name, units, long_en, long_zh;

@@ -16,8 +16,9 @@ constexpr ParamType kParamType_TEXT = ParamType::Text;
 
 const std::vector<ParamSpec>& table() {
     static const std::vector<ParamSpec> specs = {
-#define X(ident, key, type, def, unit, lo, hi, en, zh, src) \
-    ParamSpec{key, kParamType_##type, unit, static_cast<double>(lo), static_cast<double>(hi), en, zh, src, &Params::ident},
+#define X(ident, key, type, def, unit, lo, hi, en, zh, src)                                           \
+    ParamSpec{key, kParamType_##type, unit, static_cast<double>(lo), static_cast<double>(hi), en, zh, \
+              src, &Params::ident},
 #include "sim/params/params.def"
 #undef X
     };
@@ -66,10 +67,14 @@ bool valid_date(const std::string& text) {
 
 std::string_view type_name(ParamType type) {
     switch (type) {
-        case ParamType::Int: return "integer";
-        case ParamType::Real: return "number";
-        case ParamType::Bool: return "boolean";
-        case ParamType::Text: return "string";
+        case ParamType::Int:
+            return "integer";
+        case ParamType::Real:
+            return "number";
+        case ParamType::Bool:
+            return "boolean";
+        case ParamType::Text:
+            return "string";
     }
     return "?";
 }
@@ -115,10 +120,14 @@ void ParamSpec::set(Params& params, const ParamValue& value) const {
 std::string ParamSpec::to_toml(const Params& params) const {
     const ParamValue value = get(params);
     switch (type) {
-        case ParamType::Int: return std::to_string(std::get<std::int64_t>(value));
-        case ParamType::Real: return format_real(std::get<double>(value));
-        case ParamType::Bool: return std::get<bool>(value) ? "true" : "false";
-        case ParamType::Text: return quote_toml(std::get<std::string>(value));
+        case ParamType::Int:
+            return std::to_string(std::get<std::int64_t>(value));
+        case ParamType::Real:
+            return format_real(std::get<double>(value));
+        case ParamType::Bool:
+            return std::get<bool>(value) ? "true" : "false";
+        case ParamType::Text:
+            return quote_toml(std::get<std::string>(value));
     }
     return {};
 }
@@ -133,8 +142,10 @@ std::string ParamSpec::range_text() const {
 
 std::optional<std::string> ParamSpec::check(const ParamValue& value) const {
     double number = 0;
-    if (const auto* i = std::get_if<std::int64_t>(&value)) number = static_cast<double>(*i);
-    else if (const auto* d = std::get_if<double>(&value)) number = *d;
+    if (const auto* i = std::get_if<std::int64_t>(&value))
+        number = static_cast<double>(*i);
+    else if (const auto* d = std::get_if<double>(&value))
+        number = *d;
     else if (const auto* s = std::get_if<std::string>(&value)) {
         if (unit == "date" && !valid_date(*s))
             return "'" + *s + "' is not a valid date (expected YYYY-MM-DD between 1900 and 2200)";
@@ -143,14 +154,17 @@ std::optional<std::string> ParamSpec::check(const ParamValue& value) const {
         return std::nullopt;
     if (!std::isfinite(number)) return "value must be finite (expected " + range_text() + ")";
     if (number < min || number > max) {
-        std::string shown = std::holds_alternative<double>(value) ? format_real(number)
-                                                                   : std::to_string(std::get<std::int64_t>(value));
-        return "value " + shown + " is out of range (expected " + range_text() + (unit.empty() || unit == "-" ? "" : " " + std::string(unit)) + ")";
+        std::string shown =
+            std::holds_alternative<double>(value) ? format_real(number) : std::to_string(std::get<std::int64_t>(value));
+        return "value " + shown + " is out of range (expected " + range_text() +
+               (unit.empty() || unit == "-" ? "" : " " + std::string(unit)) + ")";
     }
     return std::nullopt;
 }
 
-std::span<const ParamSpec> param_table() { return table(); }
+std::span<const ParamSpec> param_table() {
+    return table();
+}
 
 const ParamSpec* find_param(std::string_view key) {
     static const std::map<std::string_view, const ParamSpec*> index = [] {
@@ -173,13 +187,15 @@ std::vector<std::pair<std::string, std::string>> check_consistency(const Params&
         problems.emplace_back("members.initial_nominal_share",
                               "initial active + nominal shares exceed 1 (expected at most 1; the rest are lapsed)");
     if (p.members_community_relation_share + p.members_floating_share > 1.0)
-        problems.emplace_back("members.floating_share",
-                              "community-relation + floating shares exceed 1 (expected at most 1; the rest are in-work)");
+        problems.emplace_back(
+            "members.floating_share",
+            "community-relation + floating shares exceed 1 (expected at most 1; the rest are in-work)");
     if (p.district_child_share + p.district_retired_share > 1.0)
         problems.emplace_back("district.retired_share", "child + retired shares exceed 1 (expected at most 1)");
     if (p.louzu_threshold > p.louzu_cap)
         problems.emplace_back("strategies.louzu.cap", "cap " + std::to_string(p.louzu_cap) + " is below threshold " +
-                                                          std::to_string(p.louzu_threshold) + " (expected cap >= threshold)");
+                                                          std::to_string(p.louzu_threshold) +
+                                                          " (expected cap >= threshold)");
     if (p.district_residents_per_street < p.district_areas_per_street * 20)
         problems.emplace_back("district.areas_per_street",
                               "too many areas for the street's residents (expected at least 20 residents per area)");

@@ -31,7 +31,8 @@ void AggregatesProcess::building_done(Index b) {
     // Trust is summed by building, then by area: a fixed order, whatever the threads.
     stock_.trust += trust_;
     stock_.residents += occupants_;
-    for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h) stock_.households += H.occupied[h];
+    for (Index h = B.first_household[b]; h < B.first_household[b] + B.households[b]; ++h)
+        stock_.households += H.occupied[h];
     ++stock_.buildings;
     stock_.groups += B.groups[b];
     stock_.buildings_with_group += B.groups[b] > 0;
@@ -44,7 +45,8 @@ void AggregatesProcess::building_done(Index b) {
 
 Stock AggregatesProcess::finish() {
     auto& A = w_.areas;
-    std::copy(active_by_type_.begin(), active_by_type_.end(), A.active_by_type.begin() + std::ptrdiff_t{area_} * kMemberTypes);
+    std::copy(active_by_type_.begin(), active_by_type_.end(),
+              A.active_by_type.begin() + std::ptrdiff_t{area_} * kMemberTypes);
     A.volunteers[area_] = volunteers_;
     A.skill_pool[area_] = skills_;
     A.member_skill_pool[area_] = member_skills_;

@@ -27,7 +27,8 @@ DiscoveryProcess::DiscoveryProcess(World& w, const DayContext& ctx, Index area, 
     const auto& A = w.areas;
     const Params& p = ctx.p;
     std::uint32_t occupied = 0;
-    for (Index h = A.first_household[area]; h < A.first_household[area] + A.households[area]; ++h) occupied += H.occupied[h];
+    for (Index h = A.first_household[area]; h < A.first_household[area] + A.households[area]; ++h)
+        occupied += H.occupied[h];
     const bool working = ctx.calendar.is_working_day(ctx.day);
     const double visits = working ? A.staff[area] * p.discovery_committee_visits : 0.0;
     p_visit_ = occupied ? std::min(1.0, visits / occupied) : 0.0;
@@ -56,7 +57,8 @@ void DiscoveryProcess::try_discover(Index i) {
     const double p_self = std::min(1.0, self_report_ * r.satisfaction[i]);
     const double p_building = r.need[i] == static_cast<std::uint8_t>(NeedType::Public) ? p_property_ : 0.0;
     const double p_studio = studio_type_ && r.need[i] == studio_type_ ? w_.policy.studio_discovery : 0.0;
-    const double p_any = 1.0 - (1.0 - p_self) * (1.0 - p_visit_) * (1.0 - p_member_) * (1.0 - p_building) * (1.0 - p_studio);
+    const double p_any =
+        1.0 - (1.0 - p_self) * (1.0 - p_visit_) * (1.0 - p_member_) * (1.0 - p_building) * (1.0 - p_studio);
     if (s.bernoulli(p_any)) {
         r.flags[i] |= flag::kNeedKnown;
         ++tally_.known;

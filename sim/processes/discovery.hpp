@@ -16,8 +16,10 @@ public:
     void building(Index b);
     void resident(Index i) {
         if (need_[i] == 0) return;
-        if (flags_[i] & flag::kNeedKnown) known_.push_back(i);
-        else try_discover(i);
+        if (flags_[i] & flag::kNeedKnown)
+            known_.push_back(i);
+        else
+            try_discover(i);
     }
     void building_done(Index) {}
 

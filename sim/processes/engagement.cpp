@@ -18,7 +18,8 @@ EngagementProcess::EngagementProcess(World& w, const DayContext& ctx, Index area
     const auto& B = w.buildings;
     const auto& A = w.areas;
     std::uint32_t active = 0;
-    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) active += B.members_active[b];
+    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b)
+        active += B.members_active[b];
     service_ = ctx.p.engagement_service_boost * A.member_resolutions[area] / std::max<std::uint32_t>(1, active);
     decay_ = ctx.rates.active_to_nominal * A.overload[area];
 }
@@ -31,12 +32,14 @@ void EngagementProcess::update(Index i) {
         case Engagement::Active: {
             const auto relation = static_cast<Relation>(r.relation[i]);
             double hazard = (r.flags[i] & flag::kInGroup) ? decay_ * w_.policy.group_active_to_nominal : decay_;
-            if (relation == Relation::Elsewhere || relation == Relation::Lost) hazard *= ctx_.p.engagement_floating_decay;
+            if (relation == Relation::Elsewhere || relation == Relation::Lost)
+                hazard *= ctx_.p.engagement_floating_decay;
             if (u < hazard) r.engagement[i] = static_cast<std::uint8_t>(Engagement::Nominal);
             break;
         }
         case Engagement::Nominal:
-            if (u < rates.nominal_to_lapsed) r.engagement[i] = static_cast<std::uint8_t>(Engagement::Lapsed);
+            if (u < rates.nominal_to_lapsed)
+                r.engagement[i] = static_cast<std::uint8_t>(Engagement::Lapsed);
             else if (u < rates.nominal_to_lapsed + rates.nominal_to_active + service_)
                 r.engagement[i] = static_cast<std::uint8_t>(Engagement::Active);
             break;

@@ -26,7 +26,8 @@ NeedsProcess::NeedsProcess(World& w, const DayContext& ctx, Index area, Tally& t
     const auto& B = w.buildings;
     // Over-provision crowds out self-help: yesterday's service hours per resident.
     double area_residents = 0;
-    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) area_residents += B.occupants[b];
+    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b)
+        area_residents += B.occupants[b];
     crowding_ = 1.0 / (1.0 + ctx.p.response_crowd_out * A.service_hours[area] / std::max(1.0, area_residents));
 }
 
@@ -59,7 +60,8 @@ void NeedsProcess::update(Index i) {
             r.trust[i] += static_cast<float>(p.trust_learning * (0.0 - r.trust[i]));
             r.satisfaction[i] += static_cast<float>(p.trust_learning * (0.0 - r.satisfaction[i]));
         } else if (s.bernoulli(ctx_.rates.escalation_by_age[r.need_age[i]] *
-                               (r.need[i] == static_cast<std::uint8_t>(NeedType::Dispute) ? w_.policy.dispute_escalation : 1.0))) {
+                               (r.need[i] == static_cast<std::uint8_t>(NeedType::Dispute) ? w_.policy.dispute_escalation
+                                                                                          : 1.0))) {
             // A complaint is itself a bad experience, weaker than abandonment.
             ++tally.escalations;
             const double weight = p.trust_escalation_weight * p.trust_learning;

@@ -21,8 +21,8 @@
 // gate reaches them; only territorial work (共驻共建) brings them a group.
 #include <algorithm>
 #include <boost/random/binomial_distribution.hpp>
-#include <cmath>
 #include <boost/random/poisson_distribution.hpp>
+#include <cmath>
 
 #include "sim/processes/processes.hpp"
 #include "sim/synthesis/synthesis.hpp"
@@ -32,13 +32,15 @@ namespace jiceng {
 namespace {
 constexpr Index kStreetEntityBase = 0x80000000u;  // stream ids for per-street draws
 
-bool is_formal(PartyForm form) { return form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch; }
+bool is_formal(PartyForm form) {
+    return form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch;
+}
 
 void form_organisation(World& w, const Params& p, Index k, Stream& s, bool working) {
     auto& o = w.orgs;
-    o.form[k] = static_cast<std::uint8_t>(o.members[k] >= 3 && o.staff[k] >= static_cast<std::uint32_t>(p.orgs_branch_size)
-                                              ? PartyForm::OwnBranch
-                                              : PartyForm::GroupInJoint);
+    o.form[k] = static_cast<std::uint8_t>(
+        o.members[k] >= 3 && o.staff[k] >= static_cast<std::uint32_t>(p.orgs_branch_size) ? PartyForm::OwnBranch
+                                                                                          : PartyForm::GroupInJoint);
     o.functional[k] = working;
     transfer_relations(w, p, k, s, w.policy.platform_transfer);
 }
@@ -48,21 +50,22 @@ void turn_over(World& w, const Params& p, const Rates& rates, Index k, Stream& s
     auto& o = w.orgs;
     const auto type = static_cast<OrgType>(o.type[k]);
     const double churn = rates.org_turnover_monthly[static_cast<int>(type)];
-    const double member_rate = type == OrgType::MassTeam ? p.orgs_team_member_share
-                               : (type == OrgType::Private || type == OrgType::Foreign)
-                                   ? p.orgs_member_rate_private
+    const double member_rate = type == OrgType::MassTeam                                ? p.orgs_team_member_share
+                               : (type == OrgType::Private || type == OrgType::Foreign) ? p.orgs_member_rate_private
                                : (type == OrgType::Social || type == OrgType::SocialService) ? p.orgs_member_rate_social
-                                                                                              : p.orgs_member_rate_state;
+                                                                                             : p.orgs_member_rate_state;
     boost::random::binomial_distribution<int, double> leave(o.members[k], churn);
     const int leavers = leave(s);
     // New staff replace leavers: about staff × churn a month, each a member with member_rate.
     boost::random::poisson_distribution<int, double> hire(o.staff[k] * churn * member_rate + 1e-12);
     const int hires = hire(s);
-    const int transferred_leavers = o.members[k] ? static_cast<int>(std::lround(static_cast<double>(leavers) * o.relations[k] / o.members[k])) : 0;
+    const int transferred_leavers =
+        o.members[k] ? static_cast<int>(std::lround(static_cast<double>(leavers) * o.relations[k] / o.members[k])) : 0;
     o.members[k] = static_cast<std::uint16_t>(std::clamp(static_cast<int>(o.members[k]) - leavers + hires, 0, 65535));
     int relations = static_cast<int>(o.relations[k]) - transferred_leavers;
     if (is_formal(static_cast<PartyForm>(o.form[k])) && hires > 0) {
-        boost::random::binomial_distribution<int, double> moved(hires, std::min(1.0, transfer_chance(p, type) * w.policy.platform_transfer));
+        boost::random::binomial_distribution<int, double> moved(
+            hires, std::min(1.0, transfer_chance(p, type) * w.policy.platform_transfer));
         relations += moved(s);
     }
     o.relations[k] = static_cast<std::uint16_t>(std::clamp(relations, 0, static_cast<int>(o.members[k])));
@@ -77,7 +80,8 @@ void run_organisations(World& w, const DayContext& ctx) {
     const Policy& policy = w.policy;
     const bool monthly = ctx.calendar.is_month_start(ctx.day);
     const bool inspection =
-        monthly && unsigned(ctx.calendar.date(ctx.day).month()) == static_cast<unsigned>(p.orgs_inspection_month) && policy.gate > 0;
+        monthly && unsigned(ctx.calendar.date(ctx.day).month()) == static_cast<unsigned>(p.orgs_inspection_month) &&
+        policy.gate > 0;
     bool changed = false;
     std::vector<std::uint32_t> live_per_street(w.streets.count(), 0);
     std::vector<std::int64_t> instructed_per_street(w.streets.count(), 0);
@@ -111,7 +115,8 @@ void run_organisations(World& w, const DayContext& ctx) {
         const auto form = static_cast<PartyForm>(o.form[k]);
         if (is_formal(form)) {
             if (o.members[k] < 3 && s.bernoulli(rates.org_dissolve_monthly * policy.routine_effect)) {
-                o.form[k] = static_cast<std::uint8_t>(policy.liaisons && registered ? PartyForm::Liaison : PartyForm::None);
+                o.form[k] =
+                    static_cast<std::uint8_t>(policy.liaisons && registered ? PartyForm::Liaison : PartyForm::None);
                 o.functional[k] = 0;
                 o.relations[k] = 0;
                 o.instructor[k] = 0;
@@ -123,8 +128,10 @@ void run_organisations(World& w, const DayContext& ctx) {
             const double instructor = o.instructor[k] ? policy.instructor_effect : 1.0;
             const double idle = rates.org_idle_monthly * policy.routine_effect * policy.funding_effect * instructor;
             const double revive = std::min(1.0, rates.org_revive_monthly / (policy.routine_effect * instructor));
-            if (o.functional[k] && s.bernoulli(idle)) o.functional[k] = 0;
-            else if (!o.functional[k] && s.bernoulli(revive)) o.functional[k] = 1;
+            if (o.functional[k] && s.bernoulli(idle))
+                o.functional[k] = 0;
+            else if (!o.functional[k] && s.bernoulli(revive))
+                o.functional[k] = 1;
             continue;
         }
         if (!registered) {
@@ -158,27 +165,33 @@ void run_organisations(World& w, const DayContext& ctx) {
         }
         // Liaisons for workplaces without enough members for a group (S000).
         if (!is_formal(static_cast<PartyForm>(o.form[k])))
-            o.form[k] = static_cast<std::uint8_t>(policy.liaisons && o.members[k] < 3 ? PartyForm::Liaison : PartyForm::None);
+            o.form[k] =
+                static_cast<std::uint8_t>(policy.liaisons && o.members[k] < 3 ? PartyForm::Liaison : PartyForm::None);
     }
     // Births: private and foreign firms and social organisations, in proportion to their shares.
-    const double private_share = std::max(0.0, 1.0 - p.orgs_government_share - p.orgs_public_share - p.orgs_soe_share -
-                                                   p.orgs_foreign_share - p.orgs_social_share - p.orgs_social_service_share);
+    const double private_share =
+        std::max(0.0, 1.0 - p.orgs_government_share - p.orgs_public_share - p.orgs_soe_share - p.orgs_foreign_share -
+                          p.orgs_social_share - p.orgs_social_service_share);
     const double born_total = private_share + p.orgs_foreign_share + p.orgs_social_share + p.orgs_social_service_share;
     for (Index street = 0; street < w.streets.count(); ++street) {
         Stream s = ctx.rng.stream(ctx.day, ProcessId::Organisations, kStreetEntityBase + street);
-        boost::random::poisson_distribution<int, double> births(rates.org_birth_daily * live_per_street[street] + 1e-12);
+        boost::random::poisson_distribution<int, double> births(rates.org_birth_daily * live_per_street[street] +
+                                                                1e-12);
         const int n = births(s);
         for (int b = 0; b < n; ++b) {
             const double u = s.uniform() * born_total;
-            const OrgType type = u < private_share                                                ? OrgType::Private
-                                 : u < private_share + p.orgs_foreign_share                       ? OrgType::Foreign
-                                 : u < private_share + p.orgs_foreign_share + p.orgs_social_share ? OrgType::Social
-                                                                                                  : OrgType::SocialService;
+            const OrgType type = u < private_share                          ? OrgType::Private
+                                 : u < private_share + p.orgs_foreign_share ? OrgType::Foreign
+                                 : u < private_share + p.orgs_foreign_share + p.orgs_social_share
+                                     ? OrgType::Social
+                                     : OrgType::SocialService;
             Stream staff = ctx.rng.stream(ctx.day, ProcessId::Workplaces, o.count());
             const Index id = add_workplace(w, p, type, street, staff);
             // Registration gate (准入关): registered together with its Party organisation.
-            if (o.members[id] >= 3 && staff.bernoulli(policy.gate)) form_organisation(w, p, id, staff, true);
-            else if (policy.liaisons && o.members[id] < 3) o.form[id] = static_cast<std::uint8_t>(PartyForm::Liaison);
+            if (o.members[id] >= 3 && staff.bernoulli(policy.gate))
+                form_organisation(w, p, id, staff, true);
+            else if (policy.liaisons && o.members[id] < 3)
+                o.form[id] = static_cast<std::uint8_t>(PartyForm::Liaison);
             changed = true;
         }
     }

@@ -15,15 +15,15 @@ using DistrictProcess = void (*)(World&, const DayContext&);
 // Counts the area's aggregates (and its stocks, if ctx.stocks), then opens the day.
 void refresh_aggregates(World& w, const DayContext& ctx, Index area, Tally& tally);  // aggregates.cpp
 void open_day(World& w, const DayContext& ctx, Index area, Tally& tally);            // aggregates.cpp
-void run_moves(World& w, const DayContext& ctx, Index area, Tally& tally);          // moves.cpp
-void run_employment(World& w, const DayContext& ctx, Index area, Tally& tally);     // employment.cpp
-void run_staffing(World& w, const DayContext& ctx, Index area, Tally& tally);       // staffing.cpp
-void run_needs(World& w, const DayContext& ctx, Index area, Tally& tally);          // needs.cpp
-void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally);      // discovery.cpp
-void run_response(World& w, const DayContext& ctx, Index area, Tally& tally);       // response.cpp
-void run_trust(World& w, const DayContext& ctx, Index area, Tally& tally);          // trust.cpp
-void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally);  // participation.cpp
-void run_engagement(World& w, const DayContext& ctx, Index area, Tally& tally);     // engagement.cpp
+void run_moves(World& w, const DayContext& ctx, Index area, Tally& tally);           // moves.cpp
+void run_employment(World& w, const DayContext& ctx, Index area, Tally& tally);      // employment.cpp
+void run_staffing(World& w, const DayContext& ctx, Index area, Tally& tally);        // staffing.cpp
+void run_needs(World& w, const DayContext& ctx, Index area, Tally& tally);           // needs.cpp
+void run_discovery(World& w, const DayContext& ctx, Index area, Tally& tally);       // discovery.cpp
+void run_response(World& w, const DayContext& ctx, Index area, Tally& tally);        // response.cpp
+void run_trust(World& w, const DayContext& ctx, Index area, Tally& tally);           // trust.cpp
+void run_participation(World& w, const DayContext& ctx, Index area, Tally& tally);   // participation.cpp
+void run_engagement(World& w, const DayContext& ctx, Index area, Tally& tally);      // engagement.cpp
 void run_organisations(World& w, const DayContext& ctx);                             // organisations.cpp
 
 // The day's fused passes (sweeps.cpp): the same processes, one pass each.

@@ -38,7 +38,8 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
     const Policy& policy = w.policy;
     std::vector<Index>& known = A.known[area];  // gathered by discovery today, in slot order
     std::uint32_t active_members = 0;
-    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b) active_members += B.members_active[b];
+    for (Index b = A.first_building[area]; b < A.first_building[area] + A.buildings[area]; ++b)
+        active_members += B.members_active[b];
     const double cost = p.response_hours_per_need;
     const double load = static_cast<double>(known.size()) * cost / std::max<std::uint32_t>(1, active_members);
     A.overload[area] = static_cast<float>(std::max(1.0, load / p.engagement_overload_hours));
@@ -59,8 +60,10 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
     auto chance = [&](Index i, Helper helper) {
         const auto type = static_cast<NeedType>(r.need[i]);
         double q = p.response_resolve_base;
-        if (helper == Helper::Studio) q = p.response_resolve_skilled;
-        else if (helper == Helper::Staff) q = p.response_resolve_base * (0.6 + 0.8 * A.staff_skill[area]);
+        if (helper == Helper::Studio)
+            q = p.response_resolve_skilled;
+        else if (helper == Helper::Staff)
+            q = p.response_resolve_base * (0.6 + 0.8 * A.staff_skill[area]);
         else if ((helper == Helper::Member || helper == Helper::Volunteer) && (A.skill_pool[area] & (1u << r.need[i])))
             q = p.response_resolve_skilled;
         if (type == NeedType::Public) q *= policy.public_resolve;
@@ -94,8 +97,9 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
     Stream area_stream = ctx.rng.stream(ctx.day, ProcessId::Response, kAreaEntityBase + area);
     // Whole visits; the fraction left over is a visit with that probability.
     const double expected_visits = generic_hours / cost;
-    const int visits = std::min(static_cast<int>(expected_visits) + area_stream.bernoulli(expected_visits - std::floor(expected_visits)),
-                                static_cast<int>((member_hours + volunteer_hours) / cost));
+    const int visits = std::min(
+        static_cast<int>(expected_visits) + area_stream.bernoulli(expected_visits - std::floor(expected_visits)),
+        static_cast<int>((member_hours + volunteer_hours) / cost));
     if (visits > 0 && A.residents[area] > 0) {
         const double member_part = member_hours / (member_hours + volunteer_hours);
         const double spent = std::min(visits * cost, member_hours + volunteer_hours);
@@ -108,7 +112,8 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
             const bool by_member = area_stream.uniform() < member_part;
             if (!H.occupied[r.household[i]] || r.need[i] == 0) continue;
             // Generic visits bring no matching skill: the base chance only.
-            if (area_stream.bernoulli(chance(i, Helper::Generic))) resolve(i, by_member ? Helper::Member : Helper::Volunteer, area_stream);
+            if (area_stream.bernoulli(chance(i, Helper::Generic)))
+                resolve(i, by_member ? Helper::Member : Helper::Volunteer, area_stream);
         }
     }
 
@@ -136,7 +141,8 @@ void run_response(World& w, const DayContext& ctx, Index area, Tally& tally) {
         } else {
             break;
         }
-        if (helper == Helper::Staff) tally.staff_hours += cost;
+        if (helper == Helper::Staff)
+            tally.staff_hours += cost;
         else {
             tally.member_hours += cost;
         }

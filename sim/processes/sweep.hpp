@@ -23,7 +23,8 @@ namespace jiceng {
 // The processes are taken by value and given back in a tuple, from which the
 // caller reads what they gathered (e.g. the aggregates' stocks).
 template <class... Process>
-[[nodiscard, gnu::always_inline]] inline std::tuple<Process...> sweep_area(const World& w, Index area, Process... process) {
+[[nodiscard, gnu::always_inline]] inline std::tuple<Process...> sweep_area(const World& w, Index area,
+                                                                           Process... process) {
     // A building's residents are one run of slots; vacant households' slots
     // are skipped by their present flag (one predictable branch) rather than
     // by walking the household table (a hard-to-predict inner loop).

@@ -1,5 +1,6 @@
 #include "sim/scenario/scenario.hpp"
 
+#include <toml++/toml.h>
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -7,7 +8,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <toml++/toml.h>
 
 #include "sim/scenario/toml_node.hpp"
 
@@ -130,8 +130,12 @@ std::vector<std::string> all_groups() {
     return {groups.begin(), groups.end()};
 }
 
-int line_of(const toml::node& node) { return toml_line(node); }
-std::string node_type_name(const toml::node& node) { return toml_type_name(node); }
+int line_of(const toml::node& node) {
+    return toml_line(node);
+}
+std::string node_type_name(const toml::node& node) {
+    return toml_type_name(node);
+}
 
 class Loader {
 public:
@@ -143,8 +147,9 @@ public:
         if (std::find(stack_.begin(), stack_.end(), id) != stack_.end()) {
             std::string chain;
             for (const auto& s : stack_) chain += s + " -> ";
-            fail({from_file, from_line, "extends", "cycle in the extends chain: " + chain + id +
-                                                       " (expected a chain that ends in a file without extends)"});
+            fail({from_file, from_line, "extends",
+                  "cycle in the extends chain: " + chain + id +
+                      " (expected a chain that ends in a file without extends)"});
         }
         std::string text, why;
         if (!read_input_file(path, text, why)) {
@@ -168,7 +173,8 @@ public:
         Layer layer;
         if (const toml::node* ext = root.get("extends")) {
             if (!ext->is_string())
-                fail({display, line_of(*ext), "extends", "is " + node_type_name(*ext) + " (expected a file name string)"});
+                fail({display, line_of(*ext), "extends",
+                      "is " + node_type_name(*ext) + " (expected a file name string)"});
             const std::string parent = ext->as_string()->get();
             const std::filesystem::path parent_path = base_dir / parent;
             layer = load_file(parent_path, parent_path.lexically_normal().string(), display, line_of(*ext));
@@ -199,10 +205,11 @@ private:
             problems.push_back({file, line_of(node), "scenario", "is " + node_type_name(node) + " (expected a table)"});
             return;
         }
-        const std::map<std::string, std::string*> fields = {
-            {"name", &meta.name},           {"title_en", &meta.title_en},
-            {"title_zh", &meta.title_zh},   {"description_en", &meta.description_en},
-            {"description_zh", &meta.description_zh}};
+        const std::map<std::string, std::string*> fields = {{"name", &meta.name},
+                                                            {"title_en", &meta.title_en},
+                                                            {"title_zh", &meta.title_zh},
+                                                            {"description_en", &meta.description_en},
+                                                            {"description_zh", &meta.description_zh}};
         std::vector<std::string> names = {"live"};
         for (const auto& [n, _] : fields) names.push_back(n);
         for (auto&& [key, value] : *table) {
@@ -211,17 +218,20 @@ private:
             if (name == "live") {
                 const auto* array = value.as_array();
                 if (!array) {
-                    problems.push_back({file, line_of(value), full, "is " + node_type_name(value) +
-                                                                        " (expected an array of parameter keys)"});
+                    problems.push_back({file, line_of(value), full,
+                                        "is " + node_type_name(value) + " (expected an array of parameter keys)"});
                     continue;
                 }
                 meta.live.clear();
                 for (const auto& item : *array) {
                     if (!item.is_string() || !find_param(item.as_string()->get())) {
-                        std::string shown = item.is_string() ? "'" + item.as_string()->get() + "'" : node_type_name(item);
+                        std::string shown =
+                            item.is_string() ? "'" + item.as_string()->get() + "'" : node_type_name(item);
                         std::string hint = item.is_string() ? did_you_mean(item.as_string()->get(), all_keys()) : "";
-                        problems.push_back({file, line_of(item), full, shown + " is not a parameter key (expected a key such as 'strategies.louzu.enabled'" +
-                                                                           (hint.empty() ? "" : "; did you mean '" + hint + "'?") + ")"});
+                        problems.push_back(
+                            {file, line_of(item), full,
+                             shown + " is not a parameter key (expected a key such as 'strategies.louzu.enabled'" +
+                                 (hint.empty() ? "" : "; did you mean '" + hint + "'?") + ")"});
                         continue;
                     }
                     meta.live.push_back(item.as_string()->get());
@@ -231,13 +241,15 @@ private:
             auto it = fields.find(name);
             if (it == fields.end()) {
                 const std::string hint = did_you_mean(name, names);
-                problems.push_back({file, line_of(value), full,
-                                    "unknown key" + (hint.empty() ? "" : " (did you mean 'scenario." + hint + "'?)") +
-                                        " (expected one of name, title_en, title_zh, description_en, description_zh, live)"});
+                problems.push_back(
+                    {file, line_of(value), full,
+                     "unknown key" + (hint.empty() ? "" : " (did you mean 'scenario." + hint + "'?)") +
+                         " (expected one of name, title_en, title_zh, description_en, description_zh, live)"});
                 continue;
             }
             if (!value.is_string()) {
-                problems.push_back({file, line_of(value), full, "is " + node_type_name(value) + " (expected a string)"});
+                problems.push_back(
+                    {file, line_of(value), full, "is " + node_type_name(value) + " (expected a string)"});
                 continue;
             }
             *it->second = value.as_string()->get();
@@ -249,15 +261,17 @@ private:
         if (const auto* table = node.as_table()) {
             const ParamSpec* leaf = find_param(path);
             if (leaf) {
-                problems.push_back({file, line_of(node), path, "is a table (expected " + std::string(type_name(leaf->type)) + ")"});
+                problems.push_back(
+                    {file, line_of(node), path, "is a table (expected " + std::string(type_name(leaf->type)) + ")"});
                 return;
             }
             static const std::vector<std::string> groups = all_groups();
             if (std::find(groups.begin(), groups.end(), path) == groups.end()) {
                 const std::string hint = did_you_mean(path, groups);
-                problems.push_back({file, line_of(node), path,
-                                    "unknown table" + (hint.empty() ? std::string(" (see `jiceng params` for the valid keys)")
-                                                                    : " (did you mean '" + hint + "'?)")});
+                problems.push_back(
+                    {file, line_of(node), path,
+                     "unknown table" + (hint.empty() ? std::string(" (see `jiceng params` for the valid keys)")
+                                                     : " (did you mean '" + hint + "'?)")});
                 return;
             }
             for (auto&& [key, child] : *table) walk(child, path + "." + std::string(key.str()), file, layer, problems);
@@ -275,31 +289,41 @@ private:
         bool ok = true;
         switch (spec->type) {
             case ParamType::Int:
-                if (node.is_integer()) value = node.as_integer()->get();
-                else ok = false;
+                if (node.is_integer())
+                    value = node.as_integer()->get();
+                else
+                    ok = false;
                 break;
             case ParamType::Real:
-                if (node.is_floating_point()) value = node.as_floating_point()->get();
-                else if (node.is_integer()) value = static_cast<double>(node.as_integer()->get());
-                else ok = false;
+                if (node.is_floating_point())
+                    value = node.as_floating_point()->get();
+                else if (node.is_integer())
+                    value = static_cast<double>(node.as_integer()->get());
+                else
+                    ok = false;
                 break;
             case ParamType::Bool:
-                if (node.is_boolean()) value = node.as_boolean()->get();
-                else ok = false;
+                if (node.is_boolean())
+                    value = node.as_boolean()->get();
+                else
+                    ok = false;
                 break;
             case ParamType::Text:
-                if (node.is_string()) value = node.as_string()->get();
+                if (node.is_string())
+                    value = node.as_string()->get();
                 else if (node.is_date() && spec->unit == "date") {
                     std::ostringstream text;
                     text << *node.as_date();
                     value = text.str();
-                } else ok = false;
+                } else
+                    ok = false;
                 break;
         }
         if (!ok) {
             std::string expected = std::string(type_name(spec->type));
             if (spec->has_range()) expected += " in " + spec->range_text();
-            problems.push_back({file, line_of(node), path, "is " + node_type_name(node) + " (expected " + expected + ")"});
+            problems.push_back(
+                {file, line_of(node), path, "is " + node_type_name(node) + " (expected " + expected + ")"});
             return;
         }
         if (auto wrong = spec->check(value)) {
@@ -325,8 +349,10 @@ Scenario finish(Layer layer, const std::string& file) {
     std::vector<Diagnostic> problems;
     for (const auto& [key, message] : check_consistency(scenario.params)) {
         auto it = where.find(key);
-        if (it == where.end()) problems.push_back({file, 0, key, message});
-        else problems.push_back({it->second.first, it->second.second, key, message});
+        if (it == where.end())
+            problems.push_back({file, 0, key, message});
+        else
+            problems.push_back({it->second.first, it->second.second, key, message});
     }
     if (!problems.empty()) throw InputError(std::move(problems));
     if (scenario.meta.name.empty()) scenario.meta.name = std::filesystem::path(file).stem().string();
@@ -335,20 +361,32 @@ Scenario finish(Layer layer, const std::string& file) {
 
 }  // namespace
 
-int toml_line(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+int toml_line(const toml::node& node) {
+    return static_cast<int>(node.source().begin.line);
+}
 
 std::string toml_type_name(const toml::node& node) {
     switch (node.type()) {
-        case toml::node_type::table: return "a table";
-        case toml::node_type::array: return "an array";
-        case toml::node_type::string: return "a string";
-        case toml::node_type::integer: return "an integer";
-        case toml::node_type::floating_point: return "a number";
-        case toml::node_type::boolean: return "a boolean";
-        case toml::node_type::date: return "a date";
-        case toml::node_type::time: return "a time";
-        case toml::node_type::date_time: return "a date-time";
-        default: return "nothing";
+        case toml::node_type::table:
+            return "a table";
+        case toml::node_type::array:
+            return "an array";
+        case toml::node_type::string:
+            return "a string";
+        case toml::node_type::integer:
+            return "an integer";
+        case toml::node_type::floating_point:
+            return "a number";
+        case toml::node_type::boolean:
+            return "a boolean";
+        case toml::node_type::date:
+            return "a date";
+        case toml::node_type::time:
+            return "a time";
+        case toml::node_type::date_time:
+            return "a date-time";
+        default:
+            return "nothing";
     }
 }
 
@@ -357,7 +395,8 @@ Scenario load_scenario(const std::filesystem::path& file) {
     return finish(loader.load_file(file, file.string(), "", 0), file.string());
 }
 
-Scenario parse_scenario(const std::string& text, const std::string& display_name, const std::filesystem::path& base_dir) {
+Scenario parse_scenario(const std::string& text, const std::string& display_name,
+                        const std::filesystem::path& base_dir) {
     Loader loader;
     return finish(loader.load_text(text, display_name, base_dir, display_name), display_name);
 }
@@ -376,9 +415,9 @@ std::string quote_toml(std::string_view text);
 std::string Scenario::resolved_toml() const {
     std::ostringstream out;
     auto q = [](const std::string& s) { return quote_toml(s); };
-    out << "[scenario]\nname = " << q(meta.name) << "\ntitle_en = " << q(meta.title_en) << "\ntitle_zh = "
-        << q(meta.title_zh) << "\ndescription_en = " << q(meta.description_en) << "\ndescription_zh = "
-        << q(meta.description_zh) << "\nlive = [";
+    out << "[scenario]\nname = " << q(meta.name) << "\ntitle_en = " << q(meta.title_en)
+        << "\ntitle_zh = " << q(meta.title_zh) << "\ndescription_en = " << q(meta.description_en)
+        << "\ndescription_zh = " << q(meta.description_zh) << "\nlive = [";
     for (std::size_t i = 0; i < meta.live.size(); ++i) out << (i ? ", " : "") << q(meta.live[i]);
     out << "]\n\n" << params_to_toml(params);
     return out.str();
@@ -386,7 +425,8 @@ std::string Scenario::resolved_toml() const {
 
 std::string Scenario::sources_text() const {
     std::string out;
-    for (const auto& source : sources) out += "# ---- " + source.path + "\n" + source.text + (source.text.ends_with('\n') ? "" : "\n");
+    for (const auto& source : sources)
+        out += "# ---- " + source.path + "\n" + source.text + (source.text.ends_with('\n') ? "" : "\n");
     return out;
 }
 

@@ -51,7 +51,9 @@ struct OrgStock {
     }
 };
 
-double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+double ratio(double a, double b) {
+    return b > 0 ? a / b : 0.0;
+}
 
 std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const OrgStock& o, double budget) {
     std::array<double, kOutcomes> v{};
@@ -80,7 +82,8 @@ std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const Org
     set(Outcome::members_active_share, ratio(static_cast<double>(s.active), static_cast<double>(s.members)));
     set(Outcome::members_nominal_share, ratio(static_cast<double>(s.nominal), static_cast<double>(s.members)));
     set(Outcome::members_lapsed_share, ratio(static_cast<double>(s.lapsed), static_cast<double>(s.members)));
-    set(Outcome::inwork_members_active_in_residence, ratio(static_cast<double>(s.inwork_active), static_cast<double>(s.inwork)));
+    set(Outcome::inwork_members_active_in_residence,
+        ratio(static_cast<double>(s.inwork_active), static_cast<double>(s.inwork)));
     set(Outcome::member_hours, t.member_hours);
     set(Outcome::staff_hours, t.staff_hours);
     set(Outcome::volunteers_member, static_cast<double>(s.volunteers_member));
@@ -89,7 +92,8 @@ std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const Org
     set(Outcome::new_members, static_cast<double>(t.new_members));
     set(Outcome::mutual_help_ties_per_resident, ratio(s.ties, static_cast<double>(s.residents)));
     set(Outcome::building_groups, static_cast<double>(s.groups));
-    set(Outcome::buildings_with_group_share, ratio(static_cast<double>(s.buildings_with_group), static_cast<double>(s.buildings)));
+    set(Outcome::buildings_with_group_share,
+        ratio(static_cast<double>(s.buildings_with_group), static_cast<double>(s.buildings)));
     set(Outcome::workplaces, o.total(o.workplaces));
     set(Outcome::formal_coverage, ratio(o.total(o.formal), o.total(o.workplaces)));
     set(Outcome::functional_coverage, ratio(o.total(o.functional), o.total(o.workplaces)));
@@ -99,7 +103,8 @@ std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const Org
     set(Outcome::relations_followed, static_cast<double>(t.relations_followed));
     set(Outcome::relations_lost, static_cast<double>(t.relations_lost));
     set(Outcome::floating_members_lost, static_cast<double>(t.floating_lost));
-    set(Outcome::floating_members_registered_share, ratio(static_cast<double>(s.floating_registered), static_cast<double>(s.floating)));
+    set(Outcome::floating_members_registered_share,
+        ratio(static_cast<double>(s.floating_registered), static_cast<double>(s.floating)));
     set(Outcome::studios, static_cast<double>(s.studios));
     set(Outcome::mass_team_participants, static_cast<double>(s.team_participants));
     set(Outcome::generic_service_hours, t.generic_hours);
@@ -110,8 +115,8 @@ std::array<double, kOutcomes> outcomes(const Stock& s, const Tally& t, const Org
 
 }  // namespace
 
-Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate, std::int64_t days,
-                       std::span<const StrategyInfo> registry)
+Simulation::Simulation(std::shared_ptr<const Model> model, std::uint64_t seed, std::uint64_t replicate,
+                       std::int64_t days, std::span<const StrategyInfo> registry)
     : model_(std::move(model)),
       registry_(registry),
       seed_(seed),
@@ -170,7 +175,8 @@ void Simulation::step() {
         if (phase.name == kStrategyPhase) world_.policy = Policy{};
         for (std::size_t s = 0; s < strategies_.size(); ++s)
             if (strategies_[s] && registry_[s].after_phase == phase.name) strategies_[s]->apply(world_, ctx);
-        phase_seconds_[kDay.size()].second += std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
+        phase_seconds_[kDay.size()].second +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
     }
     auto t0 = std::chrono::steady_clock::now();
     record();
@@ -213,13 +219,15 @@ void Simulation::set_live(const std::string& key, const ParamValue& value) {
     const bool is_switch = key.starts_with("strategies.") && key.ends_with(".enabled");
     if (!spec) throw InputError({{"live change", 0, key, "unknown parameter"}});
     if (!is_switch && std::find(live.begin(), live.end(), key) == live.end())
-        throw InputError({{"live change", 0, key, "not marked live in the scenario (expected a key listed in [scenario] live)"}});
+        throw InputError(
+            {{"live change", 0, key, "not marked live in the scenario (expected a key listed in [scenario] live)"}});
     const bool type_ok = (spec->type == ParamType::Int && std::holds_alternative<std::int64_t>(value)) ||
                          (spec->type == ParamType::Real &&
                           (std::holds_alternative<double>(value) || std::holds_alternative<std::int64_t>(value))) ||
                          (spec->type == ParamType::Bool && std::holds_alternative<bool>(value)) ||
                          (spec->type == ParamType::Text && std::holds_alternative<std::string>(value));
-    if (!type_ok) throw InputError({{"live change", 0, key, "wrong type (expected " + std::string(type_name(spec->type)) + ")"}});
+    if (!type_ok)
+        throw InputError({{"live change", 0, key, "wrong type (expected " + std::string(type_name(spec->type)) + ")"}});
     if (auto wrong = spec->check(value)) throw InputError({{"live change", 0, key, *wrong}});
     Scenario next = model_->scenario;
     spec->set(next.params, value);
@@ -270,18 +278,20 @@ void Simulation::record() {
         streets_with_studio += street_stock.studios > 0;
     }
     auto values = outcomes(district_stock, district_tally, orgs, world_.policy.budget_per_day);
-    values[static_cast<int>(Outcome::streets_with_studio_share)] = ratio(static_cast<double>(streets_with_studio), static_cast<double>(n_streets));
+    values[static_cast<int>(Outcome::streets_with_studio_share)] =
+        ratio(static_cast<double>(streets_with_studio), static_cast<double>(n_streets));
     results_.days.push_back(static_cast<std::int32_t>(day_));
     for (int k = 0; k < kOutcomes; ++k) {
         results_.district[k].push_back(values[k]);
         if (outcome_table()[k].by_org_type) {
             for (int t = 0; t < kOrgTypes; ++t) {
                 const auto& a = orgs;
-                const double x = k == static_cast<int>(Outcome::workplaces)            ? a.workplaces[t]
-                                 : k == static_cast<int>(Outcome::formal_coverage)     ? ratio(a.formal[t], a.workplaces[t])
-                                 : k == static_cast<int>(Outcome::functional_coverage) ? ratio(a.functional[t], a.workplaces[t])
-                                 : k == static_cast<int>(Outcome::paper_branches)      ? a.paper[t]
-                                                                                       : ratio(a.relations[t], a.members_formal[t]);
+                const double x =
+                    k == static_cast<int>(Outcome::workplaces)            ? a.workplaces[t]
+                    : k == static_cast<int>(Outcome::formal_coverage)     ? ratio(a.formal[t], a.workplaces[t])
+                    : k == static_cast<int>(Outcome::functional_coverage) ? ratio(a.functional[t], a.workplaces[t])
+                    : k == static_cast<int>(Outcome::paper_branches)      ? a.paper[t]
+                                                                          : ratio(a.relations[t], a.members_formal[t]);
                 results_.org_type[k].push_back(x);
             }
         }
@@ -315,7 +325,9 @@ void Simulation::snapshot() {
                 }
             }
         }
-        auto put = [&](Indicator k, double x) { results_.snapshots[static_cast<int>(k)][offset[static_cast<int>(k)] + b] = static_cast<float>(x); };
+        auto put = [&](Indicator k, double x) {
+            results_.snapshots[static_cast<int>(k)][offset[static_cast<int>(k)] + b] = static_cast<float>(x);
+        };
         put(Indicator::residents, residents);
         put(Indicator::members, members);
         put(Indicator::members_active_share, members > 0 ? active / members : 0.0);

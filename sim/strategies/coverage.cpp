@@ -39,9 +39,11 @@ private:
         // The campaign's overall push, spread evenly over its days.
         const bool campaigning = p.coverage_campaign_day >= 0 && ctx.day >= p.coverage_campaign_day &&
                                  ctx.day < p.coverage_campaign_day + p.coverage_campaign_days;
-        policy.campaign_push =
-            campaigning ? 1.0 - std::pow(1.0 - std::min(p.coverage_campaign_push, 0.999999), 1.0 / static_cast<double>(p.coverage_campaign_days)) : 0.0;
-        double cost = static_cast<double>(p.coverage_instructors * static_cast<std::int64_t>(w.streets.count())) * p.coverage_instructor_cost;
+        policy.campaign_push = campaigning ? 1.0 - std::pow(1.0 - std::min(p.coverage_campaign_push, 0.999999),
+                                                            1.0 / static_cast<double>(p.coverage_campaign_days))
+                                           : 0.0;
+        double cost = static_cast<double>(p.coverage_instructors * static_cast<std::int64_t>(w.streets.count())) *
+                      p.coverage_instructor_cost;
         if (p.coverage_funding) {
             std::size_t organisations = 0;
             for (std::size_t k = 0; k < w.orgs.count(); ++k)
@@ -56,6 +58,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_coverage(StreamId stream) { return std::make_unique<Coverage>(stream); }
+std::unique_ptr<Strategy> make_coverage(StreamId stream) {
+    return std::make_unique<Coverage>(stream);
+}
 
 }  // namespace jiceng

@@ -22,6 +22,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_floating(StreamId stream) { return std::make_unique<Floating>(stream); }
+std::unique_ptr<Strategy> make_floating(StreamId stream) {
+    return std::make_unique<Floating>(stream);
+}
 
 }  // namespace jiceng

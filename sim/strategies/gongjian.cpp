@@ -22,6 +22,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_gongjian(StreamId stream) { return std::make_unique<Gongjian>(stream); }
+std::unique_ptr<Strategy> make_gongjian(StreamId stream) {
+    return std::make_unique<Gongjian>(stream);
+}
 
 }  // namespace jiceng

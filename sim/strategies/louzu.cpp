@@ -8,9 +8,9 @@
 // identity disclosure (亮身份) makes group members visible to neighbours and
 // more likely to notice needs; an annual commendation reactivates members of
 // the best third of groups.
-#include "sim/core/parallel.hpp"
 #include <algorithm>
 #include <vector>
+#include "sim/core/parallel.hpp"
 
 #include "sim/strategies/strategy.hpp"
 

@@ -27,6 +27,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_sanhui(StreamId stream) { return std::make_unique<Sanhui>(stream); }
+std::unique_ptr<Strategy> make_sanhui(StreamId stream) {
+    return std::make_unique<Sanhui>(stream);
+}
 
 }  // namespace jiceng

@@ -24,6 +24,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_secretary(StreamId stream) { return std::make_unique<Secretary>(stream); }
+std::unique_ptr<Strategy> make_secretary(StreamId stream) {
+    return std::make_unique<Secretary>(stream);
+}
 
 }  // namespace jiceng

@@ -60,7 +60,9 @@ protected:
     }
     // The strategy's own random streams (never shared with a process or
     // another strategy): its permanent number from the registry entry.
-    Stream stream(const DayContext& ctx, std::uint64_t entity) const { return ctx.rng.stream(ctx.day, stream_, entity); }
+    Stream stream(const DayContext& ctx, std::uint64_t entity) const {
+        return ctx.rng.stream(ctx.day, stream_, entity);
+    }
 
 private:
     enum class State { New, Ready, Done };

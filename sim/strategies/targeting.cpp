@@ -22,6 +22,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Strategy> make_targeting(StreamId stream) { return std::make_unique<Targeting>(stream); }
+std::unique_ptr<Strategy> make_targeting(StreamId stream) {
+    return std::make_unique<Targeting>(stream);
+}
 
 }  // namespace jiceng

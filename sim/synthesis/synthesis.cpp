@@ -15,14 +15,16 @@ namespace {
 
 constexpr double kDensityPerKm2 = 30000.0;  // sets the map scale only
 
-Index draw_index(double u, std::size_t n) { return static_cast<Index>(std::min<double>(u * n, n - 1)); }
+Index draw_index(double u, std::size_t n) {
+    return static_cast<Index>(std::min<double>(u * n, n - 1));
+}
 
 // Demographics of one household's residents (tenure, age, work, hardship, skills).
 void draw_demographics(World& w, const Params& p, Index h, Stream& s) {
     auto& hh = w.households;
     auto& r = w.residents;
     const double u_tenure = s.uniform();
-    const Tenure tenure = u_tenure < p.district_floating_share ? Tenure::Floating
+    const Tenure tenure = u_tenure < p.district_floating_share    ? Tenure::Floating
                           : s.uniform() < p.district_renter_share ? Tenure::Renter
                                                                   : Tenure::Owner;
     hh.tenure[h] = static_cast<std::uint8_t>(tenure);
@@ -32,7 +34,8 @@ void draw_demographics(World& w, const Params& p, Index h, Stream& s) {
     // Floating households are working-age migrants (assumption); the adult
     // shares of local households are raised so the district keeps its totals.
     const double local_scale = 1.0 / std::max(1e-9, 1.0 - p.district_floating_share);
-    const double retired_share = tenure == Tenure::Floating ? 0.0 : std::min(1.0, p.district_retired_share * local_scale);
+    const double retired_share =
+        tenure == Tenure::Floating ? 0.0 : std::min(1.0, p.district_retired_share * local_scale);
     // The first resident of a household is an adult; the shares of the others
     // are raised so that the district as a whole keeps the parameter shares:
     // with m residents per household, (m - 1)/m of residents are "others".
@@ -40,20 +43,27 @@ void draw_demographics(World& w, const Params& p, Index h, Stream& s) {
     const double c = p.district_child_share;
     const double first_retired = std::min(1.0, retired_share / std::max(1e-9, 1.0 - c));
     const double other_child = std::min(1.0, c * m / (m - 1.0));
-    const double other_retired = std::clamp(retired_share * (m - 1.0 / std::max(1e-9, 1.0 - c)) / (m - 1.0), 0.0, 1.0 - other_child);
+    const double other_retired =
+        std::clamp(retired_share * (m - 1.0 / std::max(1e-9, 1.0 - c)) / (m - 1.0), 0.0, 1.0 - other_child);
     for (int k = 0; k < size; ++k) {
         const Index i = first + k;
         AgeBand band;
         const double u = s.uniform();
-        if (k == 0) band = u < first_retired ? AgeBand::Retired : AgeBand::Working;
-        else band = u < other_child ? AgeBand::Child : u < other_child + other_retired ? AgeBand::Retired : AgeBand::Working;
+        if (k == 0)
+            band = u < first_retired ? AgeBand::Retired : AgeBand::Working;
+        else
+            band = u < other_child                   ? AgeBand::Child
+                   : u < other_child + other_retired ? AgeBand::Retired
+                                                     : AgeBand::Working;
         r.household[i] = h;
         r.age_band[i] = static_cast<std::uint8_t>(band);
         std::uint8_t flags = low_income ? flag::kLowIncome : 0;
         r.employer[i] = kNone;
         if (band == AgeBand::Working) {
-            if (s.uniform() < p.district_unemployment_rate) flags |= flag::kUnemployed;
-            else r.employer[i] = draw_employer(w, s.uniform());
+            if (s.uniform() < p.district_unemployment_rate)
+                flags |= flag::kUnemployed;
+            else
+                r.employer[i] = draw_employer(w, s.uniform());
         }
         const double u_alone = s.uniform();
         if (band == AgeBand::Retired && u_alone < p.district_elderly_alone_share) flags |= flag::kElderlyAlone;
@@ -80,19 +90,23 @@ void draw_membership_and_state(World& w, const Params& p, Index h, Stream& s, st
         const bool unemployed = r.flags[i] & flag::kUnemployed;
         double chance = 0;
         MemberType type = MemberType::None;
-        if (band == AgeBand::Retired) chance = odds.retired, type = MemberType::Retired;
-        else if (band == AgeBand::Working && unemployed) chance = odds.unemployed, type = MemberType::Unemployed;
-        else if (band == AgeBand::Working && floating) chance = odds.working_floating, type = MemberType::Floating;
-        else if (band == AgeBand::Working) chance = odds.working_local, type = MemberType::InWork;
+        if (band == AgeBand::Retired)
+            chance = odds.retired, type = MemberType::Retired;
+        else if (band == AgeBand::Working && unemployed)
+            chance = odds.unemployed, type = MemberType::Unemployed;
+        else if (band == AgeBand::Working && floating)
+            chance = odds.working_floating, type = MemberType::Floating;
+        else if (band == AgeBand::Working)
+            chance = odds.working_local, type = MemberType::InWork;
         const double u_member = s.uniform();
         const double u_engagement = s.uniform();
         const double u_cadre = s.uniform();
         if (type != MemberType::None && u_member < chance) {
             r.member[i] = static_cast<std::uint8_t>(type);
             r.engagement[i] = static_cast<std::uint8_t>(
-                u_engagement < p.members_initial_active_share ? Engagement::Active
+                u_engagement < p.members_initial_active_share                                     ? Engagement::Active
                 : u_engagement < p.members_initial_active_share + p.members_initial_nominal_share ? Engagement::Nominal
-                                                                                                   : Engagement::Lapsed);
+                                                                                                  : Engagement::Lapsed);
             if (type == MemberType::InWork && u_cadre < p.members_cadre_share) r.flags[i] |= flag::kCadre;
             r.relation[i] = static_cast<std::uint8_t>(type == MemberType::InWork     ? Relation::Workplace
                                                       : type == MemberType::Floating ? Relation::Elsewhere
@@ -100,24 +114,28 @@ void draw_membership_and_state(World& w, const Params& p, Index h, Stream& s, st
         } else {
             r.relation[i] = static_cast<std::uint8_t>(Relation::None);
         }
-        // Mass-team participation starts at its join/leave balance (working adults join at team_join_working of the rate).
-        const double join = p.participation_team_join *
-                            (band == AgeBand::Retired ? 1.0 : band == AgeBand::Working ? p.participation_team_join_working : 0.0);
+        // Mass-team participation starts at its join/leave balance (working adults join at team_join_working of the
+        // rate).
+        const double join = p.participation_team_join * (band == AgeBand::Retired   ? 1.0
+                                                         : band == AgeBand::Working ? p.participation_team_join_working
+                                                                                    : 0.0);
         if (s.uniform() < join / std::max(1e-9, join + p.participation_team_leave)) r.flags[i] |= flag::kMassTeam;
         const double spread = p.trust_initial_spread * (s.uniform() - 0.5) * 2.0;
         r.trust[i] = static_cast<float>(std::clamp(p.trust_initial + spread, 0.0, 1.0));
         r.satisfaction[i] = r.trust[i];
         schedule_next_need(w, p, i, s, day);
     }
-    const std::int64_t move_wait = geometric_wait(
-        s, std::clamp(per_day([&] {
-                       switch (static_cast<Tenure>(hh.tenure[h])) {
-                           case Tenure::Owner: return p.moves_owner_rate;
-                           case Tenure::Renter: return p.moves_renter_rate;
-                           default: return p.moves_floating_rate;
-                       }
-                   }()),
-                      1e-9, 1.0));
+    const std::int64_t move_wait = geometric_wait(s, std::clamp(per_day([&] {
+                                                                    switch (static_cast<Tenure>(hh.tenure[h])) {
+                                                                        case Tenure::Owner:
+                                                                            return p.moves_owner_rate;
+                                                                        case Tenure::Renter:
+                                                                            return p.moves_renter_rate;
+                                                                        default:
+                                                                            return p.moves_floating_rate;
+                                                                    }
+                                                                }()),
+                                                                1e-9, 1.0));
     hh.next_move_day[h] = static_cast<std::int32_t>(std::min<std::int64_t>(day + 1 + move_wait, INT32_MAX));
 }
 
@@ -132,12 +150,10 @@ void synthesize_workplaces(World& w, const Params& p, const RandomStreams& rng) 
             const double u = s.uniform();
             double acc = 0;
             OrgType type = OrgType::Private;
-            const std::pair<double, OrgType> shares[] = {{p.orgs_government_share, OrgType::Government},
-                                                         {p.orgs_public_share, OrgType::Public},
-                                                         {p.orgs_soe_share, OrgType::StateFirm},
-                                                         {p.orgs_foreign_share, OrgType::Foreign},
-                                                         {p.orgs_social_share, OrgType::Social},
-                                                         {p.orgs_social_service_share, OrgType::SocialService}};
+            const std::pair<double, OrgType> shares[] = {
+                {p.orgs_government_share, OrgType::Government}, {p.orgs_public_share, OrgType::Public},
+                {p.orgs_soe_share, OrgType::StateFirm},         {p.orgs_foreign_share, OrgType::Foreign},
+                {p.orgs_social_share, OrgType::Social},         {p.orgs_social_service_share, OrgType::SocialService}};
             for (const auto& [share, t] : shares) {
                 acc += share;
                 if (u < acc) {
@@ -190,12 +206,17 @@ double transfer_chance(const Params& p, OrgType type) {
     switch (type) {
         case OrgType::Government:
         case OrgType::Public:
-        case OrgType::StateFirm: return p.orgs_transfer_state;
+        case OrgType::StateFirm:
+            return p.orgs_transfer_state;
         case OrgType::Private:
-        case OrgType::Foreign: return p.orgs_transfer_firm;
-        case OrgType::Social: return p.orgs_transfer_social;
-        case OrgType::SocialService: return p.orgs_transfer_social_service;
-        case OrgType::MassTeam: return 0.0;  // participants keep their relations where they are
+        case OrgType::Foreign:
+            return p.orgs_transfer_firm;
+        case OrgType::Social:
+            return p.orgs_transfer_social;
+        case OrgType::SocialService:
+            return p.orgs_transfer_social_service;
+        case OrgType::MassTeam:
+            return 0.0;  // participants keep their relations where they are
     }
     return 0.0;
 }
@@ -237,7 +258,8 @@ void draw_workplace_staff(World& w, const Params& p, Index id, Stream& s) {
             member_rate = p.orgs_team_member_share;
             break;
     }
-    const auto n = static_cast<std::uint32_t>(std::clamp(std::llround(staff), static_cast<long long>(p.orgs_size_min), 20000LL));
+    const auto n =
+        static_cast<std::uint32_t>(std::clamp(std::llround(staff), static_cast<long long>(p.orgs_size_min), 20000LL));
     o.staff[id] = n;
     boost::random::binomial_distribution<int, double> members(static_cast<int>(n), member_rate);
     o.members[id] = static_cast<std::uint16_t>(std::min(members(s), 65535));
@@ -273,7 +295,8 @@ World synthesize(const Model& model, const RandomStreams& rng) {
     const auto n_areas_per_street = static_cast<Index>(p.district_areas_per_street);
 
     // Streets on a square grid, each a square of the street's area.
-    const double street_side = std::sqrt(static_cast<double>(p.district_residents_per_street) / kDensityPerKm2) * 1000.0;
+    const double street_side =
+        std::sqrt(static_cast<double>(p.district_residents_per_street) / kDensityPerKm2) * 1000.0;
     const auto grid = static_cast<Index>(std::ceil(std::sqrt(static_cast<double>(n_streets))));
     for (Index s = 0; s < n_streets; ++s) {
         char name[32];
@@ -311,7 +334,8 @@ World synthesize(const Model& model, const RandomStreams& rng) {
             std::vector<Index> sizes;
             for (Index placed = 0; placed < target_households;) {
                 const double jitter = 0.7 + 0.6 * rs.uniform();
-                auto n = static_cast<Index>(std::max<double>(2.0, std::round(p.district_households_per_building * jitter)));
+                auto n =
+                    static_cast<Index>(std::max<double>(2.0, std::round(p.district_households_per_building * jitter)));
                 n = std::min(n, target_households - placed);
                 sizes.push_back(n);
                 placed += n;
@@ -385,10 +409,14 @@ World synthesize(const Model& model, const RandomStreams& rng) {
     for (std::size_t i = 0; i < w.residents.size(); ++i) {
         const auto band = static_cast<AgeBand>(w.residents.age_band[i]);
         const bool floating = H.tenure[w.residents.household[i]] == static_cast<std::uint8_t>(Tenure::Floating);
-        if (band == AgeBand::Retired) ++retired;
-        else if (band == AgeBand::Working && (w.residents.flags[i] & flag::kUnemployed)) ++unemployed;
-        else if (band == AgeBand::Working && floating) ++working_floating;
-        else if (band == AgeBand::Working) ++working_local;
+        if (band == AgeBand::Retired)
+            ++retired;
+        else if (band == AgeBand::Working && (w.residents.flags[i] & flag::kUnemployed))
+            ++unemployed;
+        else if (band == AgeBand::Working && floating)
+            ++working_floating;
+        else if (band == AgeBand::Working)
+            ++working_local;
     }
     const double members = p.members_share * static_cast<double>(w.residents.size());
     auto odds = [](double target, double pool) { return pool > 0 ? std::min(1.0, target / pool) : 0.0; };

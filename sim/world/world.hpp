@@ -22,10 +22,19 @@ enum class NeedType : std::uint8_t { None = 0, Hardship, Elderly, Job, Dispute, 
 inline constexpr int kNeedTypes = 7;
 // Workplaces by type; SocialService are private schools and hospitals (民办
 // 学校、民营医院); MassTeam are the unregistered 群众团队 of a street.
-enum class OrgType : std::uint8_t { Government = 0, Public, StateFirm, Private, Foreign, Social, SocialService, MassTeam };
+enum class OrgType : std::uint8_t {
+    Government = 0,
+    Public,
+    StateFirm,
+    Private,
+    Foreign,
+    Social,
+    SocialService,
+    MassTeam
+};
 inline constexpr int kOrgTypes = 8;
-inline constexpr const char* kOrgTypeNames[kOrgTypes] = {"government", "public", "state_firm", "private",
-                                                         "foreign", "social", "social_service", "mass_team"};
+inline constexpr const char* kOrgTypeNames[kOrgTypes] = {"government", "public", "state_firm",     "private",
+                                                         "foreign",    "social", "social_service", "mass_team"};
 // Party organisation of a workplace (S000 threshold rule).
 enum class PartyForm : std::uint8_t { None = 0, Liaison, GroupInJoint, OwnBranch };
 // Where a member's organisational relation (组织关系) is kept.
@@ -38,26 +47,26 @@ inline constexpr std::uint8_t kElderlyAlone = 2;
 inline constexpr std::uint8_t kUnemployed = 4;
 inline constexpr std::uint8_t kCadre = 8;
 inline constexpr std::uint8_t kVolunteer = 16;
-inline constexpr std::uint8_t kInGroup = 32;      // member of a building Party group
-inline constexpr std::uint8_t kNeedKnown = 64;    // the current need is known to some channel
-inline constexpr std::uint8_t kMassTeam = 128;    // takes part in a 群众团队
+inline constexpr std::uint8_t kInGroup = 32;    // member of a building Party group
+inline constexpr std::uint8_t kNeedKnown = 64;  // the current need is known to some channel
+inline constexpr std::uint8_t kMassTeam = 128;  // takes part in a 群众团队
 }  // namespace flag
 
 struct Residents {
     std::vector<Index> household;
-    std::vector<Index> employer;          // workplace index or kNone
-    std::vector<std::uint8_t> age_band;   // AgeBand
-    std::vector<std::uint8_t> flags;      // flag::*
-    std::vector<std::uint8_t> skill;      // NeedType the resident is skilled at, or None
-    std::vector<std::uint8_t> member;     // MemberType
-    std::vector<std::uint8_t> engagement; // Engagement (members only)
-    std::vector<std::uint8_t> relation;   // Relation (members only)
-    std::vector<std::uint8_t> need;       // NeedType of the open need, or None
-    std::vector<std::uint16_t> need_age;  // days the open need has waited
-    std::vector<float> trust;             // in the community Party organisation, 0..1
-    std::vector<float> satisfaction;      // with services received, 0..1
-    std::vector<std::int32_t> next_need_day;     // event-driven arrival of the next need
-    std::vector<std::int32_t> application_day;   // day a membership application is decided, or -1
+    std::vector<Index> employer;                // workplace index or kNone
+    std::vector<std::uint8_t> age_band;         // AgeBand
+    std::vector<std::uint8_t> flags;            // flag::*
+    std::vector<std::uint8_t> skill;            // NeedType the resident is skilled at, or None
+    std::vector<std::uint8_t> member;           // MemberType
+    std::vector<std::uint8_t> engagement;       // Engagement (members only)
+    std::vector<std::uint8_t> relation;         // Relation (members only)
+    std::vector<std::uint8_t> need;             // NeedType of the open need, or None
+    std::vector<std::uint16_t> need_age;        // days the open need has waited
+    std::vector<float> trust;                   // in the community Party organisation, 0..1
+    std::vector<float> satisfaction;            // with services received, 0..1
+    std::vector<std::int32_t> next_need_day;    // event-driven arrival of the next need
+    std::vector<std::int32_t> application_day;  // day a membership application is decided, or -1
     // 1 while the slot's household is occupied (mirrors Households::occupied,
     // so that a pass over a building's residents needs no household table).
     std::vector<std::uint8_t> present;
@@ -92,7 +101,7 @@ struct Households {
     std::vector<Index> first_resident;
     std::vector<std::uint8_t> size;
     std::vector<std::uint8_t> occupied;
-    std::vector<std::uint8_t> tenure;  // Tenure
+    std::vector<std::uint8_t> tenure;         // Tenure
     std::vector<std::int32_t> next_move_day;  // event-driven move-out day
     // Every persistent array, by name (checkpoints, memory accounting). A new
     // array must be listed here or it is not saved.
@@ -113,8 +122,8 @@ struct Buildings {
     std::vector<float> x, y;  // map position, metres
     std::vector<Index> first_household, households;
     std::vector<Index> first_resident, residents;  // resident slots
-    std::vector<std::uint8_t> groups;   // building Party groups (楼组党小组) here
-    std::vector<float> ties;            // neighbour mutual-help ties
+    std::vector<std::uint8_t> groups;              // building Party groups (楼组党小组) here
+    std::vector<float> ties;                       // neighbour mutual-help ties
     // Aggregates of the previous state, refreshed at the start of each day.
     std::vector<std::uint16_t> occupants, members_active, members_disclosed_active;
     std::vector<float> trust_mean;
@@ -147,16 +156,16 @@ struct Areas {
     std::vector<std::uint16_t> staff;
     // Aggregates of the previous state, refreshed at the start of each day.
     std::vector<float> member_hours, volunteer_hours;  // available per day
-    std::vector<std::uint8_t> skill_pool;   // bit n set: an active helper is skilled at NeedType n
-    std::vector<std::uint8_t> member_skill_pool;  // the same, active members only (studio leaders)
+    std::vector<std::uint8_t> skill_pool;              // bit n set: an active helper is skilled at NeedType n
+    std::vector<std::uint8_t> member_skill_pool;       // the same, active members only (studio leaders)
     // Counted at the end of the previous day; the morning turns them into the
     // hours above with the day's rates (so a live rate change applies at once).
     std::vector<std::uint32_t> active_by_type;  // [area * kMemberTypes + MemberType]: active members
     std::vector<std::uint32_t> volunteers;      // non-member volunteers
     // Written by the response phase and read by engagement later the same day.
-    std::vector<float> overload;            // >= 1: outstanding hours per active member over the threshold
+    std::vector<float> overload;                    // >= 1: outstanding hours per active member over the threshold
     std::vector<std::uint32_t> member_resolutions;  // needs members resolved today
-    std::vector<float> service_hours;       // hours of service given yesterday (for crowding-out)
+    std::vector<float> service_hours;               // hours of service given yesterday (for crowding-out)
     // Residents' committee secretary and staff team.
     std::vector<float> staff_skill;
     // Volunteer studio (党员志愿者工作室): NeedType of its speciality + 1, or 0.
@@ -204,12 +213,12 @@ struct Streets {
 };
 
 struct Organisations {
-    std::vector<std::uint8_t> type;      // OrgType
+    std::vector<std::uint8_t> type;  // OrgType
     std::vector<Index> street;
     std::vector<std::uint32_t> staff;
     std::vector<std::uint16_t> members;  // Party members on the staff
     std::vector<std::uint8_t> alive;
-    std::vector<std::uint8_t> form;      // PartyForm
+    std::vector<std::uint8_t> form;        // PartyForm
     std::vector<std::uint8_t> functional;  // the Party organisation meets and works
     std::vector<std::uint8_t> registered;  // registered with the civil-affairs or business registry
     std::vector<std::uint16_t> relations;  // members whose relation has been transferred in

@@ -87,7 +87,8 @@ TEST(UniformOnce, UniformAndUncorrelated) {
             sum += u;
             ++bins[static_cast<int>(u * 20)];
             lag_entity += (u - 0.5) * (previous - 0.5);
-            lag_day += (u - 0.5) * (rng.uniform_once(day + 1, ProcessId::Engagement, static_cast<std::uint64_t>(i)) - 0.5);
+            lag_day +=
+                (u - 0.5) * (rng.uniform_once(day + 1, ProcessId::Engagement, static_cast<std::uint64_t>(i)) - 0.5);
             previous = u;
         }
     }

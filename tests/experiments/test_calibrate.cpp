@@ -17,7 +17,9 @@ namespace {
 
 const fs::path kData = fs::path(JICENG_SOURCE_DIR) / "tests/experiments/data";
 
-Scenario tiny() { return load_scenario(kData / "tiny.toml"); }
+Scenario tiny() {
+    return load_scenario(kData / "tiny.toml");
+}
 
 std::string problems_of(const std::string& text) {
     try {
@@ -79,11 +81,12 @@ tolerance = 0.05
 
 [parameters]
 "trust.learning" = { min = 0.1, max = 0.4 }
-)", "targets.toml", s);
+)",
+                                    "targets.toml", s);
     ASSERT_EQ(t.targets.size(), 2u);
     EXPECT_EQ(t.targets[0].label, "trust_mean");
     EXPECT_EQ(t.targets[0].last_day, 30);
-    EXPECT_EQ(t.targets[1].first_day, 365);  // 2004-01-01 is day 365 from 2003-01-01
+    EXPECT_EQ(t.targets[1].first_day, 365);       // 2004-01-01 is day 365 from 2003-01-01
     EXPECT_EQ(t.targets[1].last_day, 365 + 365);  // 2004 is a leap year
     EXPECT_EQ(t.targets[1].period, "year 2004");
     EXPECT_EQ(t.ranges.at("trust.learning").first.max, 0.4);
@@ -112,17 +115,23 @@ tolerance = 1
 [parameters]
 "trust.learning" = { min = 0.1, max = 4.0 }
 )");
-    EXPECT_NE(what.find("targets.toml:2: target[0].outcome: 'trust_men' is not an outcome (did you mean 'trust_mean'?)"), std::string::npos) << what;
+    EXPECT_NE(
+        what.find("targets.toml:2: target[0].outcome: 'trust_men' is not an outcome (did you mean 'trust_mean'?)"),
+        std::string::npos)
+        << what;
     EXPECT_NE(what.find("targets.toml:5: target[0].tolerance: must be greater than 0"), std::string::npos) << what;
     EXPECT_NE(what.find("targets.toml:9: target[1].year: 2009 ends on day"), std::string::npos) << what;
     EXPECT_NE(what.find("target[2]: give either day = N"), std::string::npos) << what;
-    EXPECT_NE(what.find("targets.toml:21: parameters.trust.learning: [0.1, 4.0] is outside the declared range"), std::string::npos) << what;
+    EXPECT_NE(what.find("targets.toml:21: parameters.trust.learning: [0.1, 4.0] is outside the declared range"),
+              std::string::npos)
+        << what;
     EXPECT_NE(problems_of("").find("no targets"), std::string::npos);
 }
 
 TEST(Targets, FittedParametersAreChecked) {
     const Scenario s = tiny();
-    const Targets t = parse_targets("[[target]]\noutcome = \"trust_mean\"\nday = 10\nvalue = 0.5\ntolerance = 0.1\n", "t.toml", s);
+    const Targets t =
+        parse_targets("[[target]]\noutcome = \"trust_mean\"\nday = 10\nvalue = 0.5\ntolerance = 0.1\n", "t.toml", s);
     EXPECT_THROW(fitted_params({"trust.lerning"}, s, t), InputError);
     EXPECT_THROW(fitted_params({"strategies.louzu.enabled"}, s, t), InputError);
     EXPECT_THROW(fitted_params({"trust.learning", "trust.learning"}, s, t), InputError);
@@ -138,7 +147,7 @@ TEST(Targets, PeriodValuesFollowTheOutcomeKind) {
     r.district.assign(kOutcomes, {10, 1, 2, 3});
     EXPECT_EQ(period_value(r, static_cast<int>(Outcome::needs_resolved), 1, 3), 6.0);  // flow: total
     EXPECT_EQ(period_value(r, static_cast<int>(Outcome::needs_resolved), 2, 3), 5.0);
-    EXPECT_EQ(period_value(r, static_cast<int>(Outcome::trust_mean), 1, 2), 2.0);      // stock: last day
+    EXPECT_EQ(period_value(r, static_cast<int>(Outcome::trust_mean), 1, 2), 2.0);  // stock: last day
     Target ratio;
     ratio.outcome = static_cast<int>(Outcome::needs_resolved);
     ratio.denominator = static_cast<int>(Outcome::trust_mean);
@@ -163,14 +172,15 @@ TEST(Calibrate, RecoversKnownParametersFromSyntheticTargets) {
     const auto model = freeze(truth);
     double trust30 = 0, trust90 = 0, satisfaction90 = 0;
     for (int r = 0; r < replicates; ++r) {
-        const Results res = run_one(model, static_cast<std::uint64_t>(base.params.run_seed), static_cast<std::uint64_t>(r), 90);
+        const Results res =
+            run_one(model, static_cast<std::uint64_t>(base.params.run_seed), static_cast<std::uint64_t>(r), 90);
         trust30 += res.value(Outcome::trust_mean, 30) / replicates;
         trust90 += res.value(Outcome::trust_mean, 90) / replicates;
         satisfaction90 += res.value(Outcome::satisfaction_mean, 90) / replicates;
     }
     auto target = [](const char* outcome, int day, double value) {
-        return "[[target]]\noutcome = \"" + std::string(outcome) + "\"\nday = " + std::to_string(day) + "\nvalue = " + format_real(value) +
-               "\ntolerance = 0.002\n";
+        return "[[target]]\noutcome = \"" + std::string(outcome) + "\"\nday = " + std::to_string(day) +
+               "\nvalue = " + format_real(value) + "\ntolerance = 0.002\n";
     };
     const Targets targets = parse_targets(target("trust_mean", 30, trust30) + target("trust_mean", 90, trust90) +
                                               target("satisfaction_mean", 90, satisfaction90) +
@@ -181,7 +191,8 @@ TEST(Calibrate, RecoversKnownParametersFromSyntheticTargets) {
     options.budget = 50;
     options.replicates = replicates;
     options.jobs = 2;
-    const auto result = calibrate(base, targets, fitted_params({"trust.learning", "trust.initial"}, base, targets), options);
+    const auto result =
+        calibrate(base, targets, fitted_params({"trust.learning", "trust.initial"}, base, targets), options);
     EXPECT_LE(result.evaluations, 50);
     EXPECT_LT(result.loss, result.initial_loss);
     EXPECT_LT(result.loss, 1.0);

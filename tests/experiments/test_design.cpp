@@ -12,8 +12,14 @@ namespace {
 TEST(Sobol, MatchesPublishedFirstPoints) {
     // The unscrambled sequence as SciPy's qmc.Sobol (same Joe-Kuo numbers) gives it.
     const auto p = sobol_sequence(16, 64);
-    const double expected[8][3] = {{0, 0, 0},           {0.5, 0.5, 0.5},     {0.75, 0.25, 0.25},   {0.25, 0.75, 0.75},
-                                   {0.375, 0.375, 0.625}, {0.875, 0.875, 0.125}, {0.625, 0.125, 0.875}, {0.125, 0.625, 0.375}};
+    const double expected[8][3] = {{0, 0, 0},
+                                   {0.5, 0.5, 0.5},
+                                   {0.75, 0.25, 0.25},
+                                   {0.25, 0.75, 0.75},
+                                   {0.375, 0.375, 0.625},
+                                   {0.875, 0.875, 0.125},
+                                   {0.625, 0.125, 0.875},
+                                   {0.125, 0.625, 0.375}};
     for (int i = 0; i < 8; ++i)
         for (int d = 0; d < 3; ++d) EXPECT_EQ(p[i][d], expected[i][d]) << "point " << i << " dim " << d;
     EXPECT_EQ(p[5][10], 0.375);

@@ -12,7 +12,9 @@ namespace {
 
 const fs::path kData = fs::path(JICENG_SOURCE_DIR) / "tests/experiments/data";
 
-Experiment parse(const std::string& text) { return parse_experiment(text, "exp.toml", kData); }
+Experiment parse(const std::string& text) {
+    return parse_experiment(text, "exp.toml", kData);
+}
 
 // Every diagnostic of a bad experiment, as printed.
 std::string problems_of(const std::string& text) {
@@ -98,7 +100,9 @@ points = 20
 
 TEST(Experiment, MorrisAndSobolSizes) {
     const std::string head = "[experiment]\nscenario = \"tiny.toml\"\nreplicates = 2\n[design]\n";
-    const std::string params = "[design.parameters]\n\"trust.learning\" = { min = 0.1, max = 0.3 }\n\"trust.observe\" = { min = 0.0, max = 0.01 }\n";
+    const std::string params =
+        "[design.parameters]\n\"trust.learning\" = { min = 0.1, max = 0.3 }\n\"trust.observe\" = { min = 0.0, max = "
+        "0.01 }\n";
     const Experiment m = parse(head + "method = \"morris\"\ntrajectories = 5\n" + params);
     EXPECT_EQ(m.points(), 15u);
     EXPECT_EQ(m.morris_levels, 4);
@@ -128,47 +132,65 @@ days = [5, 999]
 method = "gird"
 )";
     const std::string what = problems_of(text);
-    EXPECT_NE(what.find("exp.toml:3: experiment.replicats: unknown key (did you mean 'experiment.replicates'?)"), std::string::npos) << what;
-    EXPECT_NE(what.find("exp.toml:5: outcomes.names: 'trust_men' is not an outcome (did you mean 'trust_mean'?)"), std::string::npos) << what;
+    EXPECT_NE(what.find("exp.toml:3: experiment.replicats: unknown key (did you mean 'experiment.replicates'?)"),
+              std::string::npos)
+        << what;
+    EXPECT_NE(what.find("exp.toml:5: outcomes.names: 'trust_men' is not an outcome (did you mean 'trust_mean'?)"),
+              std::string::npos)
+        << what;
     EXPECT_NE(what.find("exp.toml:6: outcomes.days: 999 is out of range"), std::string::npos) << what;
-    EXPECT_NE(what.find("exp.toml:8: design.method: 'gird' is not a design (did you mean 'grid'?)"), std::string::npos) << what;
+    EXPECT_NE(what.find("exp.toml:8: design.method: 'gird' is not a design (did you mean 'grid'?)"), std::string::npos)
+        << what;
 }
 
 TEST(Experiment, RejectsBadDesigns) {
     auto with = [](const std::string& design) {
         return problems_of("[experiment]\nscenario = \"tiny.toml\"\n" + design);
     };
-    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\ntrust.lerning = [0.1]\n").find("did you mean 'trust.learning'"),
+    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\ntrust.lerning = [0.1]\n")
+                  .find("did you mean 'trust.learning'"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\n\"trust.learning\" = [0.1, 1.5]\n").find("exp.toml:6: design.parameters.trust.learning"),
+    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\n\"trust.learning\" = [0.1, 1.5]\n")
+                  .find("exp.toml:6: design.parameters.trust.learning"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\n\"trust.learning\" = [0.1, \"x\"]\n").find("holds a string"),
+    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\n\"trust.learning\" = [0.1, \"x\"]\n")
+                  .find("holds a string"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\n\"trust.learning\" = [0.1, 0.1]\n").find("listed twice"),
+    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\n\"trust.learning\" = [0.1, 0.1]\n")
+                  .find("listed twice"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"lhs\"\npoints = 4\n[design.parameters]\n\"trust.learning\" = { min = 0.5, max = 0.2 }\n")
+    EXPECT_NE(with("[design]\nmethod = \"lhs\"\npoints = 4\n[design.parameters]\n\"trust.learning\" = { min = 0.5, max "
+                   "= 0.2 }\n")
                   .find("min must be less than max"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"lhs\"\npoints = 4\n[design.parameters]\n\"trust.learning\" = { min = 0.0, max = 2.0 }\n")
+    EXPECT_NE(with("[design]\nmethod = \"lhs\"\npoints = 4\n[design.parameters]\n\"trust.learning\" = { min = 0.0, max "
+                   "= 2.0 }\n")
                   .find("outside the declared range"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"lhs\"\npoints = 4\n[design.parameters]\n\"trust.learning\" = { min = 0.0, max = 0.5, scale = \"log\" }\n")
+    EXPECT_NE(with("[design]\nmethod = \"lhs\"\npoints = 4\n[design.parameters]\n\"trust.learning\" = { min = 0.0, max "
+                   "= 0.5, scale = \"log\" }\n")
                   .find("a log scale needs min > 0"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"lhs\"\n[design.parameters]\n\"trust.learning\" = { min = 0.1, max = 0.5 }\n").find("design.points: missing"),
+    EXPECT_NE(with("[design]\nmethod = \"lhs\"\n[design.parameters]\n\"trust.learning\" = { min = 0.1, max = 0.5 }\n")
+                  .find("design.points: missing"),
               std::string::npos);
     EXPECT_NE(with("[design]\nmethod = \"grid\"\ntrajectories = 3\n[design.parameters]\n\"trust.learning\" = [0.1]\n")
                   .find("applies to method \"morris\" only"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\n\"run.start_date\" = [\"2003-01-01\"]\n").find("cannot be varied"),
+    EXPECT_NE(with("[design]\nmethod = \"grid\"\n[design.parameters]\n\"run.start_date\" = [\"2003-01-01\"]\n")
+                  .find("cannot be varied"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"lhs\"\npoints = 3\n[design.parameters]\n\"strategies.louzu.enabled\" = { min = 0, max = 1 }\n")
+    EXPECT_NE(with("[design]\nmethod = \"lhs\"\npoints = 3\n[design.parameters]\n\"strategies.louzu.enabled\" = { min "
+                   "= 0, max = 1 }\n")
                   .find("vary it in a grid"),
               std::string::npos);
-    EXPECT_NE(with("[design]\nmethod = \"morris\"\ntrajectories = 2\nlevels = 5\n[design.parameters]\n\"trust.learning\" = { min = 0.1, max = 0.5 }\n")
+    EXPECT_NE(with("[design]\nmethod = \"morris\"\ntrajectories = 2\nlevels = "
+                   "5\n[design.parameters]\n\"trust.learning\" = { min = 0.1, max = 0.5 }\n")
                   .find("must be even"),
               std::string::npos);
-    EXPECT_NE(problems_of("[experiment]\nscenario = \"missing.toml\"\n").find("exp.toml:2: experiment.scenario: cannot open"), std::string::npos);
+    EXPECT_NE(
+        problems_of("[experiment]\nscenario = \"missing.toml\"\n").find("exp.toml:2: experiment.scenario: cannot open"),
+        std::string::npos);
     EXPECT_NE(problems_of("[design]\nmethod = \"grid\"\n").find("experiment: missing table"), std::string::npos);
     EXPECT_NE(problems_of("[experiment\n").find("TOML syntax error"), std::string::npos);
 }
@@ -182,7 +204,8 @@ method = "grid"
 [design.parameters]
 "members.initial_active_share" = [0.3, 0.9]
 )");
-    EXPECT_NE(what.find("exp.toml:5: design.parameters: point 1 (members.initial_active_share = 0.9): members.initial_nominal_share: "
+    EXPECT_NE(what.find("exp.toml:5: design.parameters: point 1 (members.initial_active_share = 0.9): "
+                        "members.initial_nominal_share: "
                         "initial active + nominal shares exceed 1"),
               std::string::npos)
         << what;
@@ -192,7 +215,8 @@ TEST(Experiment, SummaryAtTheLastDayIsCompareSummary) {
     Scenario s = parse_experiment(kGrid, "exp.toml", kData).point_scenario(0);
     s.params.run_days = 25;
     const Results r = run_one(freeze(s), 5, 0, 25);
-    for (int k = 0; k < kOutcomes; ++k) EXPECT_DOUBLE_EQ(summary_at(r, k, 25), summary_value(r, static_cast<Outcome>(k))) << k;
+    for (int k = 0; k < kOutcomes; ++k)
+        EXPECT_DOUBLE_EQ(summary_at(r, k, 25), summary_value(r, static_cast<Outcome>(k))) << k;
     // A flow up to day d is its total over days 1..d.
     const int resolved = static_cast<int>(Outcome::needs_resolved);
     double total = 0;

@@ -40,7 +40,8 @@ protected:
         return export_table(dir_ / "run.h5", ExportOptions{level, what, std::move(variables)});
     }
     static std::size_t column(const ExportTable& t, const std::string& name) {
-        return static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), name) - t.columns.begin()) - t.id_columns;
+        return static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), name) - t.columns.begin()) -
+               t.id_columns;
     }
     static inline fs::path dir_;
     static inline RunData* run_ = nullptr;
@@ -59,10 +60,12 @@ TEST_F(ExportTest, DistrictOutcomesAreTheTimeSeries) {
 TEST_F(ExportTest, StreetOutcomesAddUpToTheDistrict) {
     const auto t = table(ExportLevel::Street, ExportWhat::Outcomes, {"residents", "needs_resolved"});
     ASSERT_EQ(t.numbers.size(), 41u * 2);
-    EXPECT_EQ(t.columns, (std::vector<std::string>{"date", "day", "street", "street_name", "residents", "needs_resolved"}));
+    EXPECT_EQ(t.columns,
+              (std::vector<std::string>{"date", "day", "street", "street_name", "residents", "needs_resolved"}));
     for (std::size_t d = 0; d <= 40; ++d) {
         EXPECT_DOUBLE_EQ(t.numbers[2 * d][0] + t.numbers[2 * d + 1][0], run_->find_outcome("residents")->values[d]);
-        EXPECT_DOUBLE_EQ(t.numbers[2 * d][1] + t.numbers[2 * d + 1][1], run_->find_outcome("needs_resolved")->values[d]);
+        EXPECT_DOUBLE_EQ(t.numbers[2 * d][1] + t.numbers[2 * d + 1][1],
+                         run_->find_outcome("needs_resolved")->values[d]);
     }
     // Outcomes without a street breakdown are named as such.
     try {
@@ -84,7 +87,8 @@ TEST_F(ExportTest, IndicatorsRollUpBySumOrWeightedMean) {
     EXPECT_EQ(area.numbers.size(), snaps * 6);
     EXPECT_EQ(street.numbers.size(), snaps * 2);
     EXPECT_EQ(district.numbers.size(), snaps);
-    const auto residents = column(district, "residents"), trust = column(district, "trust_mean"), active = column(district, "members_active_share");
+    const auto residents = column(district, "residents"), trust = column(district, "trust_mean"),
+               active = column(district, "members_active_share");
     for (std::size_t s = 0; s < snaps; ++s) {
         double people = 0, trust_weighted = 0, members = 0, active_weighted = 0;
         for (std::size_t b = 0; b < nb; ++b) {

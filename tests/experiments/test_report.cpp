@@ -34,7 +34,8 @@ protected:
                 Simulation sim(model, 3, static_cast<std::uint64_t>(r), 30);
                 sim.run();
                 sim.finish();
-                write_run(dir_ / "runs" / (s.meta.name + "-r" + std::to_string(r) + ".h5"), sim, RunProvenance{"tiny.toml", 1, "", ""});
+                write_run(dir_ / "runs" / (s.meta.name + "-r" + std::to_string(r) + ".h5"), sim,
+                          RunProvenance{"tiny.toml", 1, "", ""});
             }
         }
         const Experiment e = parse_experiment(R"(
@@ -50,7 +51,8 @@ trajectories = 4
 [design.parameters]
 "trust.learning" = { min = 0.1, max = 0.4 }
 "strategies.louzu.threshold" = { min = 2, max = 6 }
-)", "report_morris.toml", kData);
+)",
+                                              "report_morris.toml", kData);
         SweepOptions options;
         options.jobs = 2;
         run_sweep(e, dir_ / "sweep", options);
@@ -68,8 +70,9 @@ TEST_F(ReportTest, SelfContainedBilingualReport) {
     EXPECT_EQ(html.find("<script"), std::string::npos);
     EXPECT_EQ(html.find("@import"), std::string::npos);
     // Both languages, every section.
-    for (const char* text : {"结果轨迹", "Outcome trajectories", "参数差异", "Parameters that differ", "A/B differences", "Response curves",
-                             "Sensitivity", "Provenance", "<svg", "trust.learning", "without_groups", "with_groups", "strategies.louzu.enabled"})
+    for (const char* text : {"结果轨迹", "Outcome trajectories", "参数差异", "Parameters that differ",
+                             "A/B differences", "Response curves", "Sensitivity", "Provenance", "<svg",
+                             "trust.learning", "without_groups", "with_groups", "strategies.louzu.enabled"})
         EXPECT_NE(html.find(text), std::string::npos) << text;
     EXPECT_EQ(html.substr(0, 15), "<!DOCTYPE html>");
     EXPECT_NE(html.find("</html>"), std::string::npos);

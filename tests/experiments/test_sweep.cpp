@@ -34,13 +34,15 @@ method = "grid"
 "strategies.louzu.threshold" = [2, 4, 6]
 )";
 
-Experiment experiment(const std::string& text = kExperiment) { return parse_experiment(text, "sweep_test.toml", kData); }
+Experiment experiment(const std::string& text = kExperiment) {
+    return parse_experiment(text, "sweep_test.toml", kData);
+}
 
 class SweepTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        root_ = fs::temp_directory_path() /
-                ("jiceng-sweep-" + std::to_string(::getpid()) + "-" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        root_ = fs::temp_directory_path() / ("jiceng-sweep-" + std::to_string(::getpid()) + "-" +
+                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(root_);
         fs::create_directories(root_);
     }
@@ -83,7 +85,8 @@ TEST_F(SweepTest, EveryRunRepeatsAlone) {
         for (int o : e.outcomes) EXPECT_EQ(r.values[k++], summary_at(alone, o, day));
     // The scenario printed for a point round-trips through TOML to the same results.
     const Scenario reread = parse_scenario(e.point_scenario(1).resolved_toml(), "point.toml");
-    const Results again = run_one(freeze(reread), static_cast<std::uint64_t>(reread.params.run_seed), 1, reread.params.run_days);
+    const Results again =
+        run_one(freeze(reread), static_cast<std::uint64_t>(reread.params.run_seed), 1, reread.params.run_days);
     EXPECT_EQ(again.district, alone.district);
 }
 
@@ -187,7 +190,11 @@ TEST(RunTasks, RunsEachTaskOnceAndRethrows) {
     std::vector<int> seen(50, 0);
     run_tasks(seen.size(), 4, [&](std::size_t k) { ++seen[k]; });
     EXPECT_EQ(std::count(seen.begin(), seen.end(), 1), 50);
-    EXPECT_THROW(run_tasks(10, 3, [](std::size_t k) { if (k == 4) throw std::runtime_error("boom"); }), std::runtime_error);
+    EXPECT_THROW(run_tasks(10, 3,
+                           [](std::size_t k) {
+                               if (k == 4) throw std::runtime_error("boom");
+                           }),
+                 std::runtime_error);
     run_tasks(0, 2, [](std::size_t) { FAIL(); });
 }
 

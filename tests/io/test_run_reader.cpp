@@ -10,8 +10,8 @@
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_reader.hpp"
 #include "sim/io/run_writer.hpp"
-#include "sim/simulation/simulation.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/simulation/simulation.hpp"
 
 namespace fs = std::filesystem;
 using namespace jiceng;
@@ -93,7 +93,8 @@ TEST_F(RunReaderTest, ReadsBackWhatTheWriterWrote) {
     ASSERT_EQ(run.buildings.count(), res.buildings);
     EXPECT_EQ(run.buildings.x, sim_->world().buildings.x);
     ASSERT_EQ(run.indicators.size(), static_cast<std::size_t>(kIndicators));
-    for (int k = 0; k < kIndicators; ++k) EXPECT_EQ(run.indicators[static_cast<std::size_t>(k)].values, res.snapshots[k]);
+    for (int k = 0; k < kIndicators; ++k)
+        EXPECT_EQ(run.indicators[static_cast<std::size_t>(k)].values, res.snapshots[k]);
     EXPECT_TRUE(run.changes.empty());
 }
 

@@ -29,7 +29,9 @@ TEST(ParamTable, EveryEntryIsComplete) {
         EXPECT_FALSE(spec.doc_en.empty());
         EXPECT_FALSE(spec.doc_zh.empty());
         EXPECT_FALSE(spec.source.empty()) << "every parameter names its source or says assumption";
-        if (spec.has_range()) { EXPECT_LE(spec.min, spec.max); }
+        if (spec.has_range()) {
+            EXPECT_LE(spec.min, spec.max);
+        }
         EXPECT_FALSE(spec.check(spec.default_value()).has_value()) << "default outside its own range";
         EXPECT_EQ(find_param(spec.key), &spec);
     }
@@ -57,8 +59,7 @@ TEST(ParamTable, ResolvedTomlRoundTrips) {
     original.params.run_start_date = "2010-06-30";
     original.meta.live = {"strategies.louzu.cap"};
     const Scenario back = parse_scenario(original.resolved_toml(), "resolved.toml");
-    for (const auto& spec : param_table())
-        EXPECT_EQ(spec.get(back.params), spec.get(original.params)) << spec.key;
+    for (const auto& spec : param_table()) EXPECT_EQ(spec.get(back.params), spec.get(original.params)) << spec.key;
     EXPECT_EQ(back.meta.live, original.meta.live);
 }
 
@@ -75,7 +76,8 @@ TEST(GeneratedDocs, OutputReferenceIsCurrent) {
 
 TEST(GeneratedDocs, EveryParameterIsInTheReference) {
     const std::string doc = read_file(JICENG_SOURCE_DIR "/docs/parameters.md");
-    for (const auto& spec : param_table()) EXPECT_NE(doc.find("`" + std::string(spec.key) + "`"), std::string::npos) << spec.key;
+    for (const auto& spec : param_table())
+        EXPECT_NE(doc.find("`" + std::string(spec.key) + "`"), std::string::npos) << spec.key;
 }
 
 }  // namespace

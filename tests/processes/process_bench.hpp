@@ -41,7 +41,9 @@ inline Scenario small_scenario() {
     return s;
 }
 
-inline std::uint8_t u8(auto e) { return static_cast<std::uint8_t>(e); }
+inline std::uint8_t u8(auto e) {
+    return static_cast<std::uint8_t>(e);
+}
 
 struct Bench {
     std::shared_ptr<const Model> model;
@@ -58,7 +60,9 @@ struct Bench {
     const Params& p() const { return model->params(); }
     const Rates& rates() const { return model->rates; }
     Index areas() const { return static_cast<Index>(w.areas.count()); }
-    DayContext ctx(std::int64_t day) const { return DayContext{*model, model->params(), model->rates, rng, calendar, day}; }
+    DayContext ctx(std::int64_t day) const {
+        return DayContext{*model, model->params(), model->rates, rng, calendar, day};
+    }
 
     Tally run_on(World& world, AreaProcess f, std::int64_t day, Index area) const {
         Tally t;
@@ -104,9 +108,13 @@ inline std::vector<Index> occupied_residents(const World& w) {
     return out;
 }
 
-inline bool is_adult(const World& w, Index i) { return w.residents.age_band[i] != u8(AgeBand::Child); }
+inline bool is_adult(const World& w, Index i) {
+    return w.residents.age_band[i] != u8(AgeBand::Child);
+}
 
 // Binomial standard error of a proportion p over n trials.
-inline double binomial_se(double p, double n) { return std::sqrt(std::max(p * (1.0 - p), 1e-12) / std::max(n, 1.0)); }
+inline double binomial_se(double p, double n) {
+    return std::sqrt(std::max(p * (1.0 - p), 1e-12) / std::max(n, 1.0));
+}
 
 }  // namespace jiceng::proctest

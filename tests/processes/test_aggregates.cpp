@@ -78,7 +78,8 @@ void expect_matches(const World& w, const Recount& c) {
     }
     for (Index a = 0; a < w.areas.count(); ++a) {
         EXPECT_NEAR(w.areas.member_hours[a], c.member_hours[a], 1e-3 + 1e-6 * c.member_hours[a]) << "area " << a;
-        EXPECT_NEAR(w.areas.volunteer_hours[a], c.volunteer_hours[a], 1e-3 + 1e-6 * c.volunteer_hours[a]) << "area " << a;
+        EXPECT_NEAR(w.areas.volunteer_hours[a], c.volunteer_hours[a], 1e-3 + 1e-6 * c.volunteer_hours[a])
+            << "area " << a;
         EXPECT_EQ(w.areas.skill_pool[a], c.skills[a]) << "area " << a;
         EXPECT_EQ(w.areas.member_skill_pool[a], c.member_skills[a]) << "area " << a;
     }
@@ -171,7 +172,7 @@ TEST(Aggregates, HelperHoursByType) {
     r.flags[a] |= flag::kVolunteer;  // member volunteer: member hours only
     r.member[b] = u8(MemberType::InWork);
     r.engagement[b] = u8(Engagement::Nominal);  // no hours
-    r.flags[c] |= flag::kVolunteer;               // non-member volunteer
+    r.flags[c] |= flag::kVolunteer;             // non-member volunteer
     r.flags[d] |= flag::kVolunteer;
     bench.run(&refresh_aggregates, kJan1, 0);
     EXPECT_NEAR(w.areas.member_hours[0], bench.rates().member_hours_daily[u8(MemberType::Retired)], 1e-6);

@@ -193,7 +193,8 @@ TEST(Discovery, SelfReportFollowsSatisfactionAndPlatform) {
             trials += q.residents.size();
         }
         const double p = 0.2 * platform * satisfaction;
-        EXPECT_NEAR(found / trials, p, 4.0 * binomial_se(p, trials)) << "satisfaction " << satisfaction << " platform " << platform;
+        EXPECT_NEAR(found / trials, p, 4.0 * binomial_se(p, trials))
+            << "satisfaction " << satisfaction << " platform " << platform;
     }
 }
 
@@ -230,8 +231,10 @@ TEST(Discovery, OnlyUnknownOpenNeedsAreCounted) {
         const Index i = q.residents[k];
         w.residents.satisfaction[i] = 1.0f;
         w.residents.need[i] = k % 3 == 0 ? 0 : u8(NeedType::Psych);
-        if (k % 3 == 1) w.residents.flags[i] |= flag::kNeedKnown;
-        else w.residents.flags[i] &= static_cast<std::uint8_t>(~flag::kNeedKnown);
+        if (k % 3 == 1)
+            w.residents.flags[i] |= flag::kNeedKnown;
+        else
+            w.residents.flags[i] &= static_cast<std::uint8_t>(~flag::kNeedKnown);
     }
     const Tally t = q.bench.run(&run_discovery, kJan2, 0);
     std::int64_t fresh = 0;

@@ -15,8 +15,12 @@ Scenario quiet() {
     return s;
 }
 
-bool working(const World& w, Index i) { return w.residents.age_band[i] == u8(AgeBand::Working); }
-bool unemployed(const World& w, Index i) { return (w.residents.flags[i] & flag::kUnemployed) != 0; }
+bool working(const World& w, Index i) {
+    return w.residents.age_band[i] == u8(AgeBand::Working);
+}
+bool unemployed(const World& w, Index i) {
+    return (w.residents.flags[i] & flag::kUnemployed) != 0;
+}
 
 void expect_same_residents(const World& a, const World& b) {
     EXPECT_EQ(a.residents.employer, b.residents.employer);
@@ -161,9 +165,13 @@ TEST(Employment, RelationsFollowJobChangesAtTheFollowShare) {
         }
         const double n = static_cast<double>(followed + lost);
         ASSERT_GT(n, 500) << "follow " << follow;
-        if (follow == 0.0) { EXPECT_EQ(followed, 0); }
-        else if (follow == 1.0) { EXPECT_EQ(lost, 0); }
-        else { EXPECT_NEAR(followed / n, follow, 4.0 * binomial_se(follow, n)); }
+        if (follow == 0.0) {
+            EXPECT_EQ(followed, 0);
+        } else if (follow == 1.0) {
+            EXPECT_EQ(lost, 0);
+        } else {
+            EXPECT_NEAR(followed / n, follow, 4.0 * binomial_se(follow, n));
+        }
     }
 }
 
@@ -264,8 +272,10 @@ TEST(Employment, VacantHouseholdsAreUntouched) {
         const bool same = w.residents.age_band[i] == before.residents.age_band[i] &&
                           w.residents.employer[i] == before.residents.employer[i] &&
                           w.residents.flags[i] == before.residents.flags[i];
-        if (!w.households.occupied[w.residents.household[i]]) { EXPECT_TRUE(same) << i; }
-        else changed_occupied += !same;
+        if (!w.households.occupied[w.residents.household[i]]) {
+            EXPECT_TRUE(same) << i;
+        } else
+            changed_occupied += !same;
     }
     EXPECT_GT(changed_occupied, 100);
 }

@@ -136,11 +136,21 @@ TEST(Moves, ArrivalsRepopulateVacantDwellings) {
             EXPECT_GT(r.next_need_day[i], day);
             EXPECT_GE(r.trust[i], 0.0f);
             EXPECT_LE(r.trust[i], 1.0f);
-            if (r.age_band[i] == u8(AgeBand::Child)) { EXPECT_EQ(r.member[i], 0); }
-            if (r.member[i] == u8(MemberType::InWork)) { EXPECT_EQ(r.relation[i], u8(Relation::Workplace)); }
-            if (r.member[i] == u8(MemberType::Floating)) { EXPECT_EQ(r.relation[i], u8(Relation::Elsewhere)); }
-            if (r.member[i] == u8(MemberType::Retired)) { EXPECT_EQ(r.relation[i], u8(Relation::Community)); }
-            if (r.employer[i] != kNone) { EXPECT_TRUE(w.orgs.alive[r.employer[i]]); }
+            if (r.age_band[i] == u8(AgeBand::Child)) {
+                EXPECT_EQ(r.member[i], 0);
+            }
+            if (r.member[i] == u8(MemberType::InWork)) {
+                EXPECT_EQ(r.relation[i], u8(Relation::Workplace));
+            }
+            if (r.member[i] == u8(MemberType::Floating)) {
+                EXPECT_EQ(r.relation[i], u8(Relation::Elsewhere));
+            }
+            if (r.member[i] == u8(MemberType::Retired)) {
+                EXPECT_EQ(r.relation[i], u8(Relation::Community));
+            }
+            if (r.employer[i] != kNone) {
+                EXPECT_TRUE(w.orgs.alive[r.employer[i]]);
+            }
         }
     }
     EXPECT_EQ(t.arrivals, arrived);

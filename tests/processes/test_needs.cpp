@@ -80,7 +80,8 @@ TEST(Needs, ArrivalsAreOfTypesWithPositiveRate) {
             if (before[i] != 0 || r.need[i] == 0) continue;
             ++arrivals;
             EXPECT_EQ(r.need_age[i], 0);
-            EXPECT_GT(need_rates(bench.w, bench.p(), i)[r.need[i]], 0.0) << "resident " << i << " type " << int(r.need[i]);
+            EXPECT_GT(need_rates(bench.w, bench.p(), i)[r.need[i]], 0.0)
+                << "resident " << i << " type " << int(r.need[i]);
             EXPECT_GT(r.next_need_day[i], day);
             r.need[i] = 0;  // keep everyone exposed to arrivals
         }
@@ -301,7 +302,8 @@ TEST(Needs, MutualHelpRaisesAndCrowdingOutLowersSelfHelp) {
         auto bench = std::make_unique<Bench>(s, 30);
         bench->refresh();
         World& w = bench->w;
-        for (Index b = 0; b < w.buildings.count(); ++b) w.buildings.ties[b] = static_cast<float>(ties_per_resident * w.buildings.occupants[b]);
+        for (Index b = 0; b < w.buildings.count(); ++b)
+            w.buildings.ties[b] = static_cast<float>(ties_per_resident * w.buildings.occupants[b]);
         for (Index a = 0; a < w.areas.count(); ++a)
             w.areas.service_hours[a] = static_cast<float>(service_per_resident * occupied_residents(w, a).size());
         open_needs(w, 0, NeedType::Psych, 3);
@@ -309,8 +311,8 @@ TEST(Needs, MutualHelpRaisesAndCrowdingOutLowersSelfHelp) {
         return bench;
     };
     auto plain = setup(0.0, 0.0, 0.0);
-    auto tied = setup(2.0, 0.0, 0.0);         // self-help × 3
-    auto crowded = setup(0.0, 10.0, 0.1);     // self-help × 1/2
+    auto tied = setup(2.0, 0.0, 0.0);      // self-help × 3
+    auto crowded = setup(0.0, 10.0, 0.1);  // self-help × 1/2
     const auto residents = occupied_residents(plain->w);
     const double n = static_cast<double>(residents.size());
     double settled_plain = 0, settled_tied = 0, settled_crowded = 0;

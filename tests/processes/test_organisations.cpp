@@ -5,7 +5,9 @@
 namespace jiceng::proctest {
 namespace {
 
-bool formal(std::uint8_t form) { return form == u8(PartyForm::GroupInJoint) || form == u8(PartyForm::OwnBranch); }
+bool formal(std::uint8_t form) {
+    return form == u8(PartyForm::GroupInJoint) || form == u8(PartyForm::OwnBranch);
+}
 bool closable(std::uint8_t type) {
     return type == u8(OrgType::Private) || type == u8(OrgType::Foreign) || type == u8(OrgType::Social) ||
            type == u8(OrgType::SocialService);
@@ -40,7 +42,8 @@ void spread_members(World& w, std::int64_t branch_size) {
     auto& o = w.orgs;
     for (Index k = 0; k < o.count(); ++k) {
         o.members[k] = static_cast<std::uint16_t>(k % 5);
-        o.staff[k] = (k / 5) % 2 ? static_cast<std::uint32_t>(branch_size + k % 7) : static_cast<std::uint32_t>(std::max<std::int64_t>(5, branch_size - 1 - k % 3));
+        o.staff[k] = (k / 5) % 2 ? static_cast<std::uint32_t>(branch_size + k % 7)
+                                 : static_cast<std::uint32_t>(std::max<std::int64_t>(5, branch_size - 1 - k % 3));
     }
 }
 
@@ -345,8 +348,11 @@ TEST(Organisations, ClosuresOnlyForPrivateForeignAndSocialTypes) {
     EXPECT_NEAR(closures / exposure, q, 4.0 * binomial_se(q, exposure));
     for (Index k = 0; k < o.count(); ++k) {
         const double weight = w.employer_cdf[k] - (k ? w.employer_cdf[k - 1] : 0.0);
-        if (!o.alive[k] || !o.registered[k]) { EXPECT_EQ(weight, 0.0) << k; }
-        else { EXPECT_EQ(weight, o.staff[k]) << k; }
+        if (!o.alive[k] || !o.registered[k]) {
+            EXPECT_EQ(weight, 0.0) << k;
+        } else {
+            EXPECT_EQ(weight, o.staff[k]) << k;
+        }
     }
 }
 
@@ -388,9 +394,10 @@ TEST(Organisations, BirthsAreAppendedWithValidFields) {
             EXPECT_GT(w.employer_cdf[k] - w.employer_cdf[k - 1], 0.0);
         }
         const Params& p = s.params;
-        const double private_share = 1.0 - p.orgs_government_share - p.orgs_public_share - p.orgs_soe_share - p.orgs_foreign_share -
-                                     p.orgs_social_share - p.orgs_social_service_share;
-        const double q = private_share / (private_share + p.orgs_foreign_share + p.orgs_social_share + p.orgs_social_service_share);
+        const double private_share = 1.0 - p.orgs_government_share - p.orgs_public_share - p.orgs_soe_share -
+                                     p.orgs_foreign_share - p.orgs_social_share - p.orgs_social_service_share;
+        const double q =
+            private_share / (private_share + p.orgs_foreign_share + p.orgs_social_share + p.orgs_social_service_share);
         EXPECT_NEAR(private_born / born, q, 4.0 * binomial_se(q, born));
         ASSERT_EQ(w.employer_cdf.size(), o.count());
     }

@@ -6,7 +6,9 @@
 namespace jiceng::proctest {
 namespace {
 
-bool has(const World& w, Index i, std::uint8_t f) { return (w.residents.flags[i] & f) != 0; }
+bool has(const World& w, Index i, std::uint8_t f) {
+    return (w.residents.flags[i] & f) != 0;
+}
 
 // Applications are decided on their day only, admitted at
 // participation.acceptance (4 binomial standard errors); a new member's type
@@ -191,8 +193,11 @@ TEST(Participation, NonMemberVolunteeringScalesWithTrust) {
             started += has(bench.w, i, flag::kVolunteer);
         }
         const double q = per_month(0.9) * trust;
-        if (trust == 0.0f) { EXPECT_EQ(started, 0); }
-        else { EXPECT_NEAR(started / n, q, 4.0 * binomial_se(q, n)); }
+        if (trust == 0.0f) {
+            EXPECT_EQ(started, 0);
+        } else {
+            EXPECT_NEAR(started / n, q, 4.0 * binomial_se(q, n));
+        }
     }
 }
 
@@ -211,8 +216,10 @@ TEST(Participation, MassTeamJoiningIsMostlyByRetiredResidents) {
         bench.w.policy.team_join = venue;
         const auto residents = occupied_residents(bench.w);
         for (Index i : residents) {
-            if (i % 4 == 0) r.flags[i] |= flag::kMassTeam;
-            else r.flags[i] &= static_cast<std::uint8_t>(~flag::kMassTeam);
+            if (i % 4 == 0)
+                r.flags[i] |= flag::kMassTeam;
+            else
+                r.flags[i] &= static_cast<std::uint8_t>(~flag::kMassTeam);
         }
         const World before = bench.w;
         double rn = 0, rj = 0, wn = 0, wj = 0;
@@ -233,8 +240,10 @@ TEST(Participation, MassTeamJoiningIsMostlyByRetiredResidents) {
                     wj += now;
                 }
                 // Back to the starting state for the next month.
-                if (was) r.flags[i] |= flag::kMassTeam;
-                else r.flags[i] &= static_cast<std::uint8_t>(~flag::kMassTeam);
+                if (was)
+                    r.flags[i] |= flag::kMassTeam;
+                else
+                    r.flags[i] &= static_cast<std::uint8_t>(~flag::kMassTeam);
             }
         }
         const double q = per_month(0.5) * venue;
@@ -261,13 +270,14 @@ TEST(Participation, FloatingRegistrationOnlyUnderThePolicy) {
                 r.member[i] = u8(MemberType::Floating);
                 r.relation[i] = u8(Relation::Elsewhere);
             }
-            if (r.member[i] == u8(MemberType::Floating) && r.relation[i] == u8(Relation::Elsewhere)) floating.push_back(i);
-            else if (r.member[i]) others.push_back(i);  // other types, or floating members already registered
+            if (r.member[i] == u8(MemberType::Floating) && r.relation[i] == u8(Relation::Elsewhere))
+                floating.push_back(i);
+            else if (r.member[i])
+                others.push_back(i);  // other types, or floating members already registered
         }
         const World before = bench.w;
         bench.run_all(&run_participation, kFeb1);
-        for (Index i : floating)
-            EXPECT_EQ(r.relation[i], u8(rate > 0 ? Relation::Inflow : Relation::Elsewhere)) << i;
+        for (Index i : floating) EXPECT_EQ(r.relation[i], u8(rate > 0 ? Relation::Inflow : Relation::Elsewhere)) << i;
         for (Index i : others) EXPECT_EQ(r.relation[i], before.residents.relation[i]) << i;
         EXPECT_GT(floating.size(), 100u);
     }

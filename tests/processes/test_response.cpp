@@ -115,8 +115,9 @@ TEST(Response, GenericVisitsAreBoundByTheHoursToo) {
         for (std::int64_t day = 1; day <= 40; ++day) {
             d.known(0, d.residents.size(), NeedType::Psych);
             const Tally t = d.run(kJan4 + 7 * day);
-            EXPECT_LE(t.resolved, std::floor(hours / cost)) << "share " << share << " day " << day << ": " << t.resolved
-                                                           << " attempts with " << hours << " hours at " << cost << " hours each";
+            EXPECT_LE(t.resolved, std::floor(hours / cost))
+                << "share " << share << " day " << day << ": " << t.resolved << " attempts with " << hours
+                << " hours at " << cost << " hours each";
         }
     }
 }
@@ -144,7 +145,8 @@ TEST(Response, StaffHoursFirstOnWorkingDaysOnly) {
         EXPECT_NEAR(d.w().areas.service_hours[0], 10 * cost, 1e-4);
         // The resolved needs are the oldest ones.
         for (std::size_t k = 0; k < 50; ++k)
-            EXPECT_EQ(d.w().residents.need[d.residents[k]] == 0, static_cast<int>(k) < staff_attempts + 10) << "k " << k;
+            EXPECT_EQ(d.w().residents.need[d.residents[k]] == 0, static_cast<int>(k) < staff_attempts + 10)
+                << "k " << k;
         // Only helper resolutions build ties.
         const float ties_after = std::accumulate(d.w().buildings.ties.begin(), d.w().buildings.ties.end(), 0.0f);
         EXPECT_NEAR(ties_after - ties_before, 10 * d.bench.p().ties_gain, 1e-3);
@@ -234,8 +236,8 @@ TEST(Response, OverloadIsAtLeastOneAndRisesWithKnownNeeds) {
             w.buildings.members_active[b] = b == w.areas.first_building[0] ? 10 : 0;
         d.known(0, std::min(k, d.residents.size()), NeedType::Elderly);
         d.run(kJan4);
-        const double expected = std::max(1.0, std::min(k, d.residents.size()) * d.bench.p().response_hours_per_need / 10.0 /
-                                                  d.bench.p().engagement_overload_hours);
+        const double expected = std::max(1.0, std::min(k, d.residents.size()) * d.bench.p().response_hours_per_need /
+                                                  10.0 / d.bench.p().engagement_overload_hours);
         EXPECT_GE(w.areas.overload[0], 1.0f);
         EXPECT_NEAR(w.areas.overload[0], expected, 1e-4 * expected) << k << " known needs";
         EXPECT_GE(w.areas.overload[0], last);
@@ -327,7 +329,8 @@ TEST(Response, MemberHelpLeadsNonMembersToApply) {
     const Tally t = d.run(day);
     EXPECT_EQ(t.applications, eligible);
     ASSERT_GT(eligible, 0);
-    EXPECT_EQ(d.w().areas.next_decision[0], day + s.params.participation_vetting_days) << "participation must visit the area then";
+    EXPECT_EQ(d.w().areas.next_decision[0], day + s.params.participation_vetting_days)
+        << "participation must visit the area then";
     for (std::size_t k = 0; k < n; ++k) {
         const Index i = d.residents[k];
         const bool applies = r.member[i] == 0 && is_adult(d.w(), i);

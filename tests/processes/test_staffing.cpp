@@ -53,7 +53,8 @@ TEST(Staffing, TurnoverResetsSkillTowardsTheNewcomerShareOfTheMean) {
                 ++n;
             }
         }
-        EXPECT_NEAR(sum / n, centre, 4.0 * (spread / std::sqrt(3.0)) / std::sqrt(n)) << "mean " << mean << " newcomer " << newcomer;
+        EXPECT_NEAR(sum / n, centre, 4.0 * (spread / std::sqrt(3.0)) / std::sqrt(n))
+            << "mean " << mean << " newcomer " << newcomer;
     }
 }
 
@@ -74,8 +75,11 @@ TEST(Staffing, TurnoverFrequencyFollowsTheRateAndPolicy) {
             }
         }
         const double q = per_month(0.5) * factor;
-        if (factor == 0.0) { EXPECT_EQ(turned, 0); }
-        else { EXPECT_NEAR(turned / n, q, 4.0 * binomial_se(q, n)); }
+        if (factor == 0.0) {
+            EXPECT_EQ(turned, 0);
+        } else {
+            EXPECT_NEAR(turned / n, q, 4.0 * binomial_se(q, n));
+        }
     }
 }
 
@@ -139,8 +143,11 @@ TEST(Staffing, TouchesOnlyItsOwnArea) {
     const auto before = bench.w.areas.staff_skill;
     bench.run(&run_staffing, kFeb1, 5);
     for (Index a = 0; a < bench.areas(); ++a) {
-        if (a == 5) { EXPECT_NE(bench.w.areas.staff_skill[a], before[a]); }
-        else { EXPECT_EQ(bench.w.areas.staff_skill[a], before[a]); }
+        if (a == 5) {
+            EXPECT_NE(bench.w.areas.staff_skill[a], before[a]);
+        } else {
+            EXPECT_EQ(bench.w.areas.staff_skill[a], before[a]);
+        }
     }
 }
 

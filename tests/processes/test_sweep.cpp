@@ -3,9 +3,9 @@
 // a world with every kind of state in play (a louzu package run for a while,
 // so there are open needs, groups, disclosure, studios and applications).
 #include "process_bench.hpp"
-#include "sim/simulation/simulation.hpp"
 #include "sim/processes/aggregates.hpp"
 #include "sim/processes/sweep.hpp"
+#include "sim/simulation/simulation.hpp"
 
 namespace jiceng::proctest {
 namespace {

@@ -17,7 +17,8 @@ std::vector<Index> building_residents(const World& w, Index b) {
     std::vector<Index> out;
     for (Index h = w.buildings.first_household[b]; h < w.buildings.first_household[b] + w.buildings.households[b]; ++h)
         if (w.households.occupied[h])
-            for (Index i = w.households.first_resident[h]; i < w.households.first_resident[h] + w.households.size[h]; ++i)
+            for (Index i = w.households.first_resident[h]; i < w.households.first_resident[h] + w.households.size[h];
+                 ++i)
                 out.push_back(i);
     return out;
 }
@@ -53,11 +54,13 @@ TEST(Trust, DisclosedActiveMembersPullTrustUp) {
     Index pulled = 0;
     for (Index b = w.areas.first_building[0]; b < w.areas.first_building[0] + w.areas.buildings[0]; ++b) {
         const bool visible = (b - w.areas.first_building[0]) % 2 == 0;
-        w.buildings.members_disclosed_active[b] = visible ? static_cast<std::uint16_t>(w.buildings.occupants[b] / 2) : 0;
+        w.buildings.members_disclosed_active[b] =
+            visible ? static_cast<std::uint16_t>(w.buildings.occupants[b] / 2) : 0;
     }
     bench.run(&run_trust, kJan2, 0);
     for (Index b = w.areas.first_building[0]; b < w.areas.first_building[0] + w.areas.buildings[0]; ++b) {
-        const double v = w.buildings.occupants[b] ? double(w.buildings.members_disclosed_active[b]) / w.buildings.occupants[b] : 0.0;
+        const double v =
+            w.buildings.occupants[b] ? double(w.buildings.members_disclosed_active[b]) / w.buildings.occupants[b] : 0.0;
         for (Index i : building_residents(w, b)) {
             const double expected = before[i] + 0.1 * v * (1.0 - before[i]);
             EXPECT_NEAR(w.residents.trust[i], expected, 1e-6) << "building " << b;

@@ -72,7 +72,8 @@ TEST(Scenario, BadScenarioCorpus) {
 TEST(Scenario, EveryShippedScenarioLoads) {
     int count = 0;
     for (const auto& entry : fs::recursive_directory_iterator(kScenarios)) {
-        if (entry.path().extension() != ".toml" || entry.path().string().find("/experiments/") != std::string::npos) continue;
+        if (entry.path().extension() != ".toml" || entry.path().string().find("/experiments/") != std::string::npos)
+            continue;
         ++count;
         SCOPED_TRACE(entry.path().string());
         const Scenario s = load_scenario(entry.path());

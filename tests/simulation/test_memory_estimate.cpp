@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "sim/simulation/memory_estimate.hpp"
 #include "sim/model/model.hpp"
+#include "sim/simulation/memory_estimate.hpp"
 #include "sim/synthesis/synthesis.hpp"
 
 namespace jiceng {

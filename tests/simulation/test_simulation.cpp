@@ -25,7 +25,8 @@ std::shared_ptr<const Model> small_model(bool louzu = false) {
     return freeze(std::move(s));
 }
 
-Results run_with_threads(const std::shared_ptr<const Model>& model, int threads, std::uint64_t seed, std::int64_t days) {
+Results run_with_threads(const std::shared_ptr<const Model>& model, int threads, std::uint64_t seed,
+                         std::int64_t days) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
     return run_one(model, seed, 0, days);
 }
@@ -39,7 +40,8 @@ TEST(Simulation, ResidentsAreConserved) {
         arrivals += r.value(Outcome::arrivals, d);
         departures += r.value(Outcome::departures, d);
         // Every day, not just the last.
-        EXPECT_EQ(r.value(Outcome::residents, d), r.value(Outcome::residents, 0) + arrivals - departures) << "day " << d;
+        EXPECT_EQ(r.value(Outcome::residents, d), r.value(Outcome::residents, 0) + arrivals - departures)
+            << "day " << d;
     }
     EXPECT_GT(arrivals, 0);
     EXPECT_GT(departures, 0);
@@ -119,13 +121,14 @@ TEST(Simulation, SnapshotsEveryIntervalAndOnTheLastDay) {
     Simulation sim(small_model(), 3, 0, 120);
     sim.run();
     EXPECT_EQ(sim.results().snapshot_days, (std::vector<std::int32_t>{0, 50, 100, 120}));
-    for (const auto& indicator : sim.results().snapshots) EXPECT_EQ(indicator.size(), 4 * sim.world().buildings.count());
+    for (const auto& indicator : sim.results().snapshots)
+        EXPECT_EQ(indicator.size(), 4 * sim.world().buildings.count());
 }
 
 TEST(Simulation, LiveChangesAreCheckedAndRecorded) {
     Simulation sim(small_model(), 3, 0, 60);
     sim.run();
-    EXPECT_THROW(sim.set_live("members.share", ParamValue{0.2}), InputError);  // not marked live
+    EXPECT_THROW(sim.set_live("members.share", ParamValue{0.2}), InputError);                         // not marked live
     EXPECT_THROW(sim.set_live("strategies.louzu.enabled", ParamValue{std::int64_t{1}}), InputError);  // wrong type
     sim.set_live("strategies.louzu.enabled", ParamValue{true});
     ASSERT_EQ(sim.changes().size(), 1u);
@@ -155,7 +158,9 @@ TEST(Outcomes, EveryMeanHasAWeightAndNamesAreUnique) {
     for (int k = 0; k < kOutcomes; ++k) {
         const auto& o = outcome_table()[k];
         EXPECT_TRUE(names.insert(o.name).second) << o.name;
-        if (o.kind == OutcomeKind::Mean) { EXPECT_NE(mean_weight(static_cast<Outcome>(k)), Outcome::count) << o.name; }
+        if (o.kind == OutcomeKind::Mean) {
+            EXPECT_NE(mean_weight(static_cast<Outcome>(k)), Outcome::count) << o.name;
+        }
     }
 }
 

@@ -56,7 +56,8 @@ TEST(Facts, GatesAndResponsibilityReachRegisteredOrganisationsOnly) {
     const std::int64_t days = 2 * 365;
     for (int r = 0; r < kReplicates; ++r) {
         const Results a = run_one(base, kSeed, r, days), b = run_one(gated, kSeed, r, days);
-        EXPECT_GT(at(b, Outcome::formal_coverage, days), at(a, Outcome::formal_coverage, days) + 0.02) << "replicate " << r;
+        EXPECT_GT(at(b, Outcome::formal_coverage, days), at(a, Outcome::formal_coverage, days) + 0.02)
+            << "replicate " << r;
         for (std::int64_t d : {std::int64_t{0}, days / 2, days})
             EXPECT_EQ(by_type(b, Outcome::formal_coverage, OrgType::MassTeam, d),
                       by_type(a, Outcome::formal_coverage, OrgType::MassTeam, d))
@@ -108,7 +109,8 @@ TEST(Facts, RatingLinkageRaisesFormalMoreThanFunctionalCoverage) {
     for (int r = 0; r < kReplicates; ++r) {
         const Results a = run_one(base, kSeed, r, days), b = run_one(rated, kSeed, r, days);
         const double formal_gain = at(b, Outcome::formal_coverage, days) - at(a, Outcome::formal_coverage, days);
-        const double functional_gain = at(b, Outcome::functional_coverage, days) - at(a, Outcome::functional_coverage, days);
+        const double functional_gain =
+            at(b, Outcome::functional_coverage, days) - at(a, Outcome::functional_coverage, days);
         EXPECT_GT(formal_gain, 0.02) << "replicate " << r;
         EXPECT_GT(formal_gain, 1.5 * functional_gain) << "replicate " << r;
         EXPECT_GT(at(b, Outcome::paper_branches, days), at(a, Outcome::paper_branches, days)) << "replicate " << r;
@@ -154,8 +156,10 @@ TEST(Facts, StudiosSpreadFromOnePilotAndDrawInVolunteers) {
         const Results a = run_one(base, kSeed, r, days), b = run_one(studios, kSeed, r, days);
         EXPECT_EQ(at(b, Outcome::studios, 1), 1.0) << "one pilot";
         EXPECT_EQ(at(b, Outcome::studios, 30), 1.0) << "still only the pilot after a month";
-        EXPECT_EQ(at(b, Outcome::streets_with_studio_share, days), 1.0) << "every street after four years, replicate " << r;
-        EXPECT_GT(at(b, Outcome::volunteers_nonmember, days), 1.3 * at(a, Outcome::volunteers_nonmember, days)) << "replicate " << r;
+        EXPECT_EQ(at(b, Outcome::streets_with_studio_share, days), 1.0)
+            << "every street after four years, replicate " << r;
+        EXPECT_GT(at(b, Outcome::volunteers_nonmember, days), 1.3 * at(a, Outcome::volunteers_nonmember, days))
+            << "replicate " << r;
     }
 }
 
@@ -167,7 +171,8 @@ TEST(Facts, MemberVolunteersDrawInNonMembers) {
     const std::int64_t days = 2 * 365;
     for (int r = 0; r < kReplicates; ++r) {
         const Results a = run_one(without, kSeed, r, days), b = run_one(with, kSeed, r, days);
-        EXPECT_GT(at(b, Outcome::volunteers_nonmember, days), 1.05 * at(a, Outcome::volunteers_nonmember, days)) << "replicate " << r;
+        EXPECT_GT(at(b, Outcome::volunteers_nonmember, days), 1.05 * at(a, Outcome::volunteers_nonmember, days))
+            << "replicate " << r;
     }
 }
 
@@ -200,7 +205,8 @@ TEST(Facts, TargetedServiceResolvesMoreNeedsPerMemberHour) {
     const std::int64_t days = 365;
     for (int r = 0; r < kReplicates; ++r) {
         const Results a = run_one(generic, kSeed, r, days), b = run_one(targeted, kSeed, r, days);
-        EXPECT_GT(summary_value(b, Outcome::resolved_per_member_hour), 1.5 * summary_value(a, Outcome::resolved_per_member_hour))
+        EXPECT_GT(summary_value(b, Outcome::resolved_per_member_hour),
+                  1.5 * summary_value(a, Outcome::resolved_per_member_hour))
             << "replicate " << r;
     }
 }

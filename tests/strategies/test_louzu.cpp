@@ -79,9 +79,11 @@ TEST(Louzu, RaisesInWorkInvolvementAndMutualHelpWithinThreeYears) {
     for (std::uint64_t r = 0; r < 4; ++r) {
         const Results a = run_one(base, 100, r, 3 * 365);
         const Results b = run_one(louzu, 100, r, 3 * 365);
-        EXPECT_GT(b.last(Outcome::inwork_members_active_in_residence), a.last(Outcome::inwork_members_active_in_residence) + 0.05)
+        EXPECT_GT(b.last(Outcome::inwork_members_active_in_residence),
+                  a.last(Outcome::inwork_members_active_in_residence) + 0.05)
             << "replicate " << r;
-        EXPECT_GT(b.last(Outcome::mutual_help_ties_per_resident), a.last(Outcome::mutual_help_ties_per_resident)) << "replicate " << r;
+        EXPECT_GT(b.last(Outcome::mutual_help_ties_per_resident), a.last(Outcome::mutual_help_ties_per_resident))
+            << "replicate " << r;
         EXPECT_GT(b.last(Outcome::building_groups), 0.0);
         EXPECT_EQ(a.last(Outcome::building_groups), 0.0);
     }

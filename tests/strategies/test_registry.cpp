@@ -51,7 +51,9 @@ private:
     }
     std::uint64_t sink_ = 0;
 };
-std::unique_ptr<Strategy> make_dummy(StreamId stream) { return std::make_unique<Dummy>(stream); }
+std::unique_ptr<Strategy> make_dummy(StreamId stream) {
+    return std::make_unique<Dummy>(stream);
+}
 
 // Adding a strategy before and after the shipped ones (moving every shipped
 // entry to another place in the list) leaves the golden baseline as it is.

@@ -39,10 +39,12 @@ TEST(Synthesis, NestingIsContiguousAndComplete) {
         for (Index b = w.areas.first_building[a]; b < w.areas.first_building[a] + w.areas.buildings[a]; ++b) {
             EXPECT_EQ(w.buildings.area[b], a);
             EXPECT_EQ(w.buildings.first_household[b], next_household);
-            for (Index h = w.buildings.first_household[b]; h < w.buildings.first_household[b] + w.buildings.households[b]; ++h) {
+            for (Index h = w.buildings.first_household[b];
+                 h < w.buildings.first_household[b] + w.buildings.households[b]; ++h) {
                 EXPECT_EQ(w.households.building[h], b);
                 EXPECT_EQ(w.households.first_resident[h], next_resident);
-                for (Index i = next_resident; i < next_resident + w.households.size[h]; ++i) EXPECT_EQ(w.residents.household[i], h);
+                for (Index i = next_resident; i < next_resident + w.households.size[h]; ++i)
+                    EXPECT_EQ(w.residents.household[i], h);
                 next_resident += w.households.size[h];
                 ++next_household;
             }
@@ -99,9 +101,14 @@ TEST(Synthesis, WorkplacesFollowTheThresholdRule) {
         // Only registered workplaces with 3+ members have a group or branch (S000) at day 0;
         // mass teams are untouched by the rule.
         const bool formal = form == PartyForm::GroupInJoint || form == PartyForm::OwnBranch;
-        if (formal) { EXPECT_TRUE(w.orgs.members[k] >= 3 && !mass_team); }
-        else { EXPECT_EQ(form, PartyForm::None); }
-        if (formal && w.orgs.staff[k] >= 30) { EXPECT_EQ(form, PartyForm::OwnBranch); }
+        if (formal) {
+            EXPECT_TRUE(w.orgs.members[k] >= 3 && !mass_team);
+        } else {
+            EXPECT_EQ(form, PartyForm::None);
+        }
+        if (formal && w.orgs.staff[k] >= 30) {
+            EXPECT_EQ(form, PartyForm::OwnBranch);
+        }
         EXPECT_LE(w.orgs.relations[k], w.orgs.members[k]);
         big += w.orgs.staff[k] >= 200;
     }

@@ -27,7 +27,8 @@ RunData small_run() {
     run.buildings.area = {0, 0, 1};
     run.buildings.households = {10, 20, 30};
     run.snapshot_days = {0, 10};
-    run.indicators.push_back({{"trust_mean", "0-1", "Mean trust", "平均信任度", "", ""}, {0.5f, 0.5f, 0.5f, 0.2f, 0.6f, 0.9f}});
+    run.indicators.push_back(
+        {{"trust_mean", "0-1", "Mean trust", "平均信任度", "", ""}, {0.5f, 0.5f, 0.5f, 0.2f, 0.6f, 0.9f}});
     run.indicators.push_back({{"building_groups", "groups", "Groups", "党小组", "", ""}, {0, 0, 0, 0, 1, 3}});
     RunOutcome trust{{"trust_mean", "0-1", "Mean trust", "平均信任度", "Mean trust.", "stock"}, {}, {}};
     for (int d = 0; d <= 10; ++d) {
@@ -56,8 +57,8 @@ TEST(Palette, DivergingIsNeutralAtZero) {
     const sf::Color middle = diverging(0);
     EXPECT_GT(luminance(middle), 0.85);
     EXPECT_LT(luminance(diverging(-1)), 0.1);
-    EXPECT_GT(diverging(1).r, diverging(1).b);   // orange for B above A
-    EXPECT_GT(diverging(-1).b, diverging(-1).g); // purple for B below A
+    EXPECT_GT(diverging(1).r, diverging(1).b);    // orange for B above A
+    EXPECT_GT(diverging(-1).b, diverging(-1).g);  // purple for B below A
 }
 
 TEST(Palette, OkabeIto) {

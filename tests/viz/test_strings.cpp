@@ -40,7 +40,8 @@ TEST(StringTable, EveryKeyHasBothLanguages) {
         EXPECT_TRUE(ids.insert(entry.id).second) << "duplicate id " << entry.id;
         EXPECT_FALSE(entry.zh.empty()) << entry.id << " has no Chinese text";
         EXPECT_FALSE(entry.en.empty()) << entry.id << " has no English text";
-        EXPECT_EQ(placeholders(entry.zh), placeholders(entry.en)) << entry.id << ": the two languages use different placeholders";
+        EXPECT_EQ(placeholders(entry.zh), placeholders(entry.en))
+            << entry.id << ": the two languages use different placeholders";
     }
 }
 
@@ -50,8 +51,10 @@ TEST(StringTable, ChineseTextIsChinese) {
     for (const auto& entry : string_table()) {
         bool has_word = false;
         for (std::size_t k = 0; k + 3 < entry.en.size(); ++k)
-            if (std::isalpha(static_cast<unsigned char>(entry.en[k])) && std::isalpha(static_cast<unsigned char>(entry.en[k + 1])) &&
-                std::isalpha(static_cast<unsigned char>(entry.en[k + 2])) && std::isalpha(static_cast<unsigned char>(entry.en[k + 3])))
+            if (std::isalpha(static_cast<unsigned char>(entry.en[k])) &&
+                std::isalpha(static_cast<unsigned char>(entry.en[k + 1])) &&
+                std::isalpha(static_cast<unsigned char>(entry.en[k + 2])) &&
+                std::isalpha(static_cast<unsigned char>(entry.en[k + 3])))
                 has_word = true;
         const bool is_key_name = entry.id.starts_with("key_") && entry.zh == entry.en;
         if (has_word && !is_key_name && entry.id != "language_switch") {

@@ -55,8 +55,8 @@ int not_blank(const char* file) {
     return variance > 150 && colours.size() > 50 ? 0 : 1;
 }
 
-double differing_fraction(const sf::Image& a, unsigned ax, unsigned ay, const sf::Image& b, unsigned bx, unsigned by, unsigned w,
-                          unsigned h) {
+double differing_fraction(const sf::Image& a, unsigned ax, unsigned ay, const sf::Image& b, unsigned bx, unsigned by,
+                          unsigned w, unsigned h) {
     std::size_t differing = 0;
     for (unsigned y = 0; y < h; ++y)
         for (unsigned x = 0; x < w; ++x) {
@@ -105,7 +105,8 @@ int make_bad_files(const fs::path& run, const fs::path& dir) {
     std::fclose(text);
     jiceng::h5::silence_errors();
     {
-        jiceng::h5::Handle f(H5Fcreate((dir / "foreign.h5").c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose, "create");
+        jiceng::h5::Handle f(H5Fcreate((dir / "foreign.h5").c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
+                             "create");
         const double values[3] = {1, 2, 3};
         jiceng::h5::write_dataset(f, "temperature", {3}, values);
     }
@@ -120,7 +121,8 @@ int make_bad_files(const fs::path& run, const fs::path& dir) {
 
 int changes(const char* file) {
     const jiceng::RunData run = jiceng::read_run(file);
-    for (const auto& change : run.changes) std::printf("%lld %s %s\n", static_cast<long long>(change.day), change.key.c_str(), change.value.c_str());
+    for (const auto& change : run.changes)
+        std::printf("%lld %s %s\n", static_cast<long long>(change.day), change.key.c_str(), change.value.c_str());
     std::printf("days %lld\n", static_cast<long long>(run.days));
     return 0;
 }

@@ -41,7 +41,8 @@ void send_key(Display* display, Window window, const char* keysym_name) {
     event.keycode = XKeysymToKeycode(display, keysym);
     for (int type : {KeyPress, KeyRelease}) {
         event.type = type;
-        XSendEvent(display, window, True, type == KeyPress ? KeyPressMask : KeyReleaseMask, reinterpret_cast<XEvent*>(&event));
+        XSendEvent(display, window, True, type == KeyPress ? KeyPressMask : KeyReleaseMask,
+                   reinterpret_cast<XEvent*>(&event));
     }
     XFlush(display);
 }
@@ -63,7 +64,8 @@ void send_click(Display* display, Window window, int x, int y) {
     button.same_screen = True;
     for (int type : {ButtonPress, ButtonRelease}) {
         button.type = type;
-        XSendEvent(display, window, True, type == ButtonPress ? ButtonPressMask : ButtonReleaseMask, reinterpret_cast<XEvent*>(&button));
+        XSendEvent(display, window, True, type == ButtonPress ? ButtonPressMask : ButtonReleaseMask,
+                   reinterpret_cast<XEvent*>(&button));
     }
     XFlush(display);
 }
@@ -97,11 +99,14 @@ int main(int argc, char** argv) {
             send_click(display, window, std::atoi(argv[k + 1]), std::atoi(argv[k + 2]));
             k += 2;
         } else if (step == "resize" && k + 2 < argc && window) {
-            XResizeWindow(display, window, static_cast<unsigned>(std::atoi(argv[k + 1])), static_cast<unsigned>(std::atoi(argv[k + 2])));
+            XResizeWindow(display, window, static_cast<unsigned>(std::atoi(argv[k + 1])),
+                          static_cast<unsigned>(std::atoi(argv[k + 2])));
             XFlush(display);
             k += 2;
         } else {
-            std::fprintf(stderr, "viz_x_driver: bad step '%s' (find first; then wait MS, key KEYSYM, click X Y, resize W H)\n", step.c_str());
+            std::fprintf(stderr,
+                         "viz_x_driver: bad step '%s' (find first; then wait MS, key KEYSYM, click X Y, resize W H)\n",
+                         step.c_str());
             return 2;
         }
     }

@@ -39,7 +39,8 @@ struct Source {
 struct Layout {
     float scale = 1;
     unsigned text = 15, small = 12, big = 22;
-    sf::FloatRect header, lang_button, help_button, toolbar, layer_button, series_header, series, levers, timeline, status;
+    sf::FloatRect header, lang_button, help_button, toolbar, layer_button, series_header, series, levers, timeline,
+        status;
     std::vector<sf::FloatRect> map_panels, map_titles, map_areas, legends;
 };
 
@@ -138,9 +139,9 @@ private:
     std::vector<LiveLever> lever_values_;
 
     bool help_ = false;
-    std::optional<std::string> definition_;    // outcome whose definition is shown
-    std::optional<std::size_t> detail_;        // building whose history is shown
-    std::optional<std::size_t> hover_;         // building under the mouse
+    std::optional<std::string> definition_;  // outcome whose definition is shown
+    std::optional<std::size_t> detail_;      // building whose history is shown
+    std::optional<std::size_t> hover_;       // building under the mouse
     sf::Vector2f mouse_{-1, -1};
     bool scrubbing_ = false;
     std::string status_;
