@@ -2,54 +2,29 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
+#include <limits>
 
 namespace jiceng::viz {
 
-std::int64_t year_of_day(std::int64_t day) {
-    day = std::max<std::int64_t>(day, 0);
-    auto year = static_cast<std::int64_t>(std::floor(static_cast<double>(day) / kDaysPerYear)) + 1;
-    // Years start on whole days (first_day_of_year rounds), so check the next start too.
-    if (first_day_of_year(year + 1) <= day) ++year;
-    return year;
-}
-
-std::int64_t first_day_of_year(std::int64_t year) {
-    return std::llround(static_cast<double>(std::max<std::int64_t>(year - 1, 0)) * kDaysPerYear);
-}
-
-YearCalendar::YearCalendar(const std::vector<std::string>& dates) : dates_(dates.size()) {
-    if (dates.empty() || dates[0].size() < 10) return;
-    const std::string month_day = dates[0].substr(4);  // "-MM-DD"
-    first_calendar_year_ = std::atoi(dates[0].substr(0, 4).c_str());
-    starts_.push_back(0);
-    for (std::size_t k = 1; k < dates.size(); ++k)
-        if (dates[k].size() >= 10 && dates[k].compare(4, std::string::npos, month_day) == 0)
-            starts_.push_back(static_cast<std::int64_t>(k));
-    // A start on 29 February has no anniversary in most years: count days instead.
-    if (month_day == "-02-29") starts_.assign(1, 0);
+YearCalendar::YearCalendar(const std::string& start_date) {
+    if (Calendar::parse(start_date)) calendar_.emplace(start_date);
 }
 
 std::int64_t YearCalendar::first_day(std::int64_t year) const {
-    year = std::max<std::int64_t>(year, 1);
-    if (starts_.empty()) return first_day_of_year(year);
-    const auto known = static_cast<std::int64_t>(starts_.size());
-    if (year <= known) return starts_[static_cast<std::size_t>(year - 1)];
-    // Beyond the dates: from the last known start, or from the end of the dates.
-    const std::int64_t from = starts_.back();
-    return from + std::llround(static_cast<double>(year - known) * kDaysPerYear);
+    if (year <= 1) return 0;
+    // Without dates there is no year 2: a day past any run, which seeking clamps.
+    if (!calendar_) return std::numeric_limits<std::int32_t>::max();
+    return calendar_->first_day_of_run_year(year);
 }
 
 std::int64_t YearCalendar::year_of(std::int64_t day) const {
-    if (starts_.empty()) return year_of_day(day);
-    std::int64_t year = std::upper_bound(starts_.begin(), starts_.end(), day) - starts_.begin();
-    while (first_day(year + 1) <= day) ++year;
-    return std::max<std::int64_t>(year, 1);
+    if (!calendar_) return 1;
+    return calendar_->run_year(std::max<std::int64_t>(day, 0));
 }
 
 std::string YearCalendar::label(std::int64_t year) const {
-    if (first_calendar_year_ == 0) return "Y" + std::to_string(year);
-    return std::to_string(first_calendar_year_ + year - 1);
+    if (!calendar_) return "";
+    return std::to_string(calendar_->year(0) + year - 1);
 }
 
 void Playback::set_last_day(std::int64_t last_day) {

@@ -4,37 +4,31 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
-#include <vector>
+
+#include "sim/core/calendar.hpp"
 
 namespace jiceng::viz {
 
-inline constexpr double kDaysPerYear = 365.2425;
-
-// Year of the run that `day` falls in (day 0 starts year 1), counting
-// 365.2425 days a year.
-std::int64_t year_of_day(std::int64_t day);
-// First day of year `year` of the run (year 1 starts on day 0).
-std::int64_t first_day_of_year(std::int64_t year);
-
-// The years of a run by its calendar: year N starts on the (N-1)th
-// anniversary of day 0, found in the run's ISO dates, so that ticks fall on
-// 1 January of a run that starts then. Past the dates given (a live run
-// still going) it counts 365.2425 days a year.
+// The years of a run, for the clock, the year ticks and the year keys: year N
+// (第 N 年) is the N-th calendar year the run touches, by the one calendar
+// every front end uses (sim/core/calendar.hpp), so a day has the same year
+// in every file and in the exports, and ticks fall on 1 January. Without a
+// start date every day is in year 1.
 class YearCalendar {
 public:
     YearCalendar() = default;
-    explicit YearCalendar(const std::vector<std::string>& dates);
+    // From the run's start date (YYYY-MM-DD); a string that is not a date gives the default.
+    explicit YearCalendar(const std::string& start_date);
     std::int64_t first_day(std::int64_t year) const;
     std::int64_t year_of(std::int64_t day) const;
-    // The calendar year in which year N of the run starts ("2005"), or "Y5" without dates.
+    // The calendar year of year N of the run ("2005"), or "" without a start date.
     std::string label(std::int64_t year) const;
 
 private:
-    std::vector<std::int64_t> starts_;  // first day of years 1, 2, ... within the dates
-    int first_calendar_year_ = 0;       // 0 when unknown
-    std::size_t dates_ = 0;
+    std::optional<Calendar> calendar_;
 };
 
 class Playback {
@@ -61,7 +55,7 @@ public:
     void step(std::int64_t days);
     // Goes to `day` (clamped); stops following unless it is the last day.
     void seek(std::int64_t day);
-    // Years by the run's calendar (defaults to 365.2425-day years).
+    // Years by the run's calendar (without one, every day is in year 1).
     void set_calendar(YearCalendar calendar) { calendar_ = std::move(calendar); }
     const YearCalendar& calendar() const { return calendar_; }
     void jump_to_year(std::int64_t year) { seek(calendar_.first_day(year)); }

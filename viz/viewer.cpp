@@ -71,16 +71,10 @@ void Viewer::refresh_data() {
             if (layer_id(layers_[k]) == options_.layer) layer_ = k;
     }
     playback_.set_last_day(last_day());
-    // The calendar comes from the longest run's dates (a live run's grow).
-    std::size_t dates = 0;
-    for (const auto& s : sources_) dates = std::max(dates, s.runs.first().date.size());
-    if (dates != calendar_dates_) {
-        calendar_dates_ = dates;
-        for (const auto& s : sources_)
-            if (s.runs.first().date.size() == dates) {
-                playback_.set_calendar(YearCalendar(s.runs.first().date));
-                break;
-            }
+    // Years by the first run's start date, the way every front end counts them.
+    if (sources_[0].runs.first().start_date != calendar_start_) {
+        calendar_start_ = sources_[0].runs.first().start_date;
+        playback_.set_calendar(YearCalendar(calendar_start_));
     }
     // Geometry follows the replicates shown (layouts differ between replicates).
     const GeometryKey geometry_key{&shown_run(0), ab() ? &shown_run(1) : nullptr, shown_run(0).buildings.count()};

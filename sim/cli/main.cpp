@@ -17,6 +17,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/progress.hpp"
+#include "sim/core/calendar.hpp"
 #include "sim/core/version.hpp"
 #include "sim/experiments/compare.hpp"
 #include "sim/io/checkpoint.hpp"
@@ -70,6 +71,14 @@ std::string default_output(const Scenario& s, std::uint64_t seed, std::int64_t r
     return "output/" + s.meta.name + "-s" + std::to_string(seed) + "-r" + std::to_string(replicate) + ".h5";
 }
 
+// The calendar years days 0..last are dated in, as every front end names them.
+std::string years_text(const Calendar& calendar, std::int64_t last) {
+    const int first_year = calendar.year(0), last_year = calendar.year(last);
+    if (first_year == last_year) return "year " + std::to_string(first_year) + ", 第 1 年";
+    return "years " + std::to_string(first_year) + "-" + std::to_string(last_year) + ", 第 1-" +
+           std::to_string(calendar.run_year(last)) + " 年";
+}
+
 void print_summary(const Simulation& sim, const fs::path& out, double wall, std::int64_t threads) {
     const Results& res = sim.results();
     const Outcome keys[] = {Outcome::residents,
@@ -85,9 +94,10 @@ void print_summary(const Simulation& sim, const fs::path& out, double wall, std:
                             Outcome::functional_coverage};
     const auto& sc = sim.model().scenario;
     std::printf("\n%s  %s / %s\n", sc.meta.name.c_str(), sc.meta.title_zh.c_str(), sc.meta.title_en.c_str());
-    std::printf("%s -> %s (%lld days), seed %llu, replicate %llu\n\n", sim.calendar().iso(0).c_str(),
+    std::printf("%s -> %s (%lld days, %s), seed %llu, replicate %llu\n\n", sim.calendar().iso(0).c_str(),
                 sim.calendar().iso(sim.day()).c_str(), static_cast<long long>(sim.day()),
-                static_cast<unsigned long long>(sim.seed()), static_cast<unsigned long long>(sim.replicate()));
+                years_text(sim.calendar(), sim.day()).c_str(), static_cast<unsigned long long>(sim.seed()),
+                static_cast<unsigned long long>(sim.replicate()));
     std::printf("  %-36s %14s %14s\n", "outcome", "day 0", "last day");
     for (Outcome k : keys)
         std::printf("  %-36s %14.4g %14.4g\n", std::string(spec(k).name).c_str(), res.value(k, 0), res.last(k));
@@ -349,16 +359,18 @@ int cmd_compare(const fs::path& a_file, const fs::path& b_file, const Common& c,
     }
     bar.finish();
     const Comparison cmp = compare_finals(finals_a, finals_b, days);
+    const Calendar calendar(model_a->params().run_start_date);
     if (json) {
         std::fputs(cmp.to_json(model_a->scenario.meta.name, model_b->scenario.meta.name).c_str(), stdout);
         return kExitOk;
     }
     std::printf(
-        "\nA = %s (%s)\nB = %s (%s)\n%d replicate(s) each, common random numbers, %lld days; stocks on the last day, "
-        "flows summed over all days\n\n",
+        "\nA = %s (%s)\nB = %s (%s)\n%d replicate(s) each, common random numbers, %lld days (%s -> %s, %s); stocks "
+        "on the last day, flows summed over all days\n\n",
         model_a->scenario.meta.name.c_str(), model_a->scenario.meta.title_zh.c_str(),
         model_b->scenario.meta.name.c_str(), model_b->scenario.meta.title_zh.c_str(), replicates,
-        static_cast<long long>(days));
+        static_cast<long long>(days), calendar.iso(0).c_str(), calendar.iso(days).c_str(),
+        years_text(calendar, days).c_str());
     std::printf("  %-36s %12s %12s %12s   %s\n", "outcome", "A", "B", "B - A", "95% interval");
     for (const auto& d : cmp.outcomes) {
         char interval[64] = "n/a (one replicate)";

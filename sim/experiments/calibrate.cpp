@@ -1,13 +1,13 @@
 #include "sim/experiments/calibrate.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <limits>
 #include <map>
 #include <mutex>
 #include <sstream>
 
+#include "sim/core/calendar.hpp"
 #include "sim/core/version.hpp"
 #include "sim/experiments/compare.hpp"
 #include "sim/experiments/files.hpp"
@@ -29,17 +29,6 @@ double target_statistic(const Results& results, const Target& t) {
 }
 
 namespace {
-
-// Day number of 1 January of `year`, counted from the scenario's start date.
-std::int64_t day_of_new_year(const std::string& start_date, std::int64_t year) {
-    using namespace std::chrono;
-    const int y = std::stoi(start_date.substr(0, 4));
-    const unsigned m = static_cast<unsigned>(std::stoi(start_date.substr(5, 2)));
-    const unsigned d = static_cast<unsigned>(std::stoi(start_date.substr(8, 2)));
-    const sys_days start{std::chrono::year{y} / month{m} / day{d}};
-    const sys_days new_year{std::chrono::year{static_cast<int>(year)} / January / 1};
-    return (new_year - start).count();
-}
 
 Targets parse(const toml::table& root, const std::string& display, const std::string& text, const Scenario& scenario) {
     input::Problems problems(display);
@@ -109,8 +98,9 @@ Targets parse(const toml::table& root, const std::string& display, const std::st
             } else {
                 const auto y = problems.integer(*t, "year", where + ".year", 1, 9999);
                 if (y) {
-                    const std::int64_t first = day_of_new_year(scenario.params.run_start_date, *y);
-                    const std::int64_t last = day_of_new_year(scenario.params.run_start_date, *y + 1) - 1;
+                    const Calendar calendar(scenario.params.run_start_date);
+                    const std::int64_t first = calendar.first_day_of_year(static_cast<int>(*y));
+                    const std::int64_t last = calendar.last_day_of_year(static_cast<int>(*y));
                     if (first < 0) {
                         problems.add(*year, where + ".year",
                                      std::to_string(*y) + " begins before the run starts (" +

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "sim/core/calendar.hpp"
 #include "sim/core/version.hpp"
 #include "sim/experiments/calibrate.hpp"
 #include "sim/experiments/compare.hpp"
@@ -174,21 +175,20 @@ std::string outcome_title(const std::string& name) {
 }
 
 // Time axes: ticks on the first day of quarters (or of years, for long runs),
-// labelled with the calendar month.
-void date_axis(svg::Axes& axes, const std::vector<std::string>& dates) {
-    if (dates.empty()) return;
-    axes.x_label = [dates](double day) {
-        const auto d =
-            static_cast<std::size_t>(std::llround(std::clamp(day, 0.0, static_cast<double>(dates.size() - 1))));
-        return dates[d].substr(0, 7);
+// labelled with the calendar month, by the calendar every front end uses.
+void date_axis(svg::Axes& axes, const RunData& run) {
+    if (!Calendar::parse(run.start_date) || run.time_points() == 0) return;
+    const Calendar calendar(run.start_date);
+    const std::int64_t last = run.last_day();
+    axes.x_label = [calendar, last](double day) {
+        return calendar.iso(std::llround(std::clamp(day, 0.0, static_cast<double>(last)))).substr(0, 7);
     };
     std::vector<double> quarters, years;
-    for (std::size_t d = 0; d < dates.size(); ++d) {
-        if (dates[d].size() < 10 || dates[d].substr(8, 2) != "01") continue;
-        const std::string month = dates[d].substr(5, 2);
-        if (month == "01") years.push_back(static_cast<double>(d));
-        if (month == "01" || month == "04" || month == "07" || month == "10")
-            quarters.push_back(static_cast<double>(d));
+    for (std::int64_t d = 0; d <= last; ++d) {
+        if (!calendar.is_month_start(d)) continue;
+        const unsigned month = unsigned(calendar.date(d).month());
+        if (month == 1) years.push_back(static_cast<double>(d));
+        if (month % 3 == 1) quarters.push_back(static_cast<double>(d));
     }
     if (quarters.size() <= 8)
         axes.x_ticks = quarters;
@@ -443,7 +443,7 @@ std::string section_trajectories(const Inputs& in, const std::vector<std::string
         }
         if (series.empty()) continue;
         svg::Axes axes;
-        date_axis(axes, in.groups.front().first().date);
+        date_axis(axes, in.groups.front().first());
         axes.y_title = units + (is_flow ? " / day (30-day avg)" : "");
         out << "<figure><h3>" << outcome_title(name) << "</h3>" << svg::line_chart(series, axes, 480, 230)
             << "</figure>";

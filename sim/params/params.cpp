@@ -1,10 +1,11 @@
 #include "sim/params/params.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <sstream>
+
+#include "sim/core/calendar.hpp"
 
 namespace jiceng {
 
@@ -51,17 +52,8 @@ std::string quote_toml(std::string_view text) {
 namespace {
 
 bool valid_date(const std::string& text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-    int y = 0, m = 0, d = 0;
-    auto num = [&](int from, int len, int& out) {
-        auto r = std::from_chars(text.data() + from, text.data() + from + len, out);
-        return r.ec == std::errc{} && r.ptr == text.data() + from + len;
-    };
-    if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
-    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
+    const auto date = Calendar::parse(text);
+    return date && int(date->year()) >= 1900 && int(date->year()) <= 2200;
 }
 }  // namespace
 

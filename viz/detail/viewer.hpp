@@ -130,7 +130,7 @@ private:
     // What the maps' geometry was built from: the runs shown and their building count.
     using GeometryKey = std::tuple<const RunData*, const RunData*, std::size_t>;
     std::optional<GeometryKey> geometry_key_;
-    std::size_t calendar_dates_ = 0;  // dates the year calendar was built from
+    std::string calendar_start_;  // start date the year calendar was built from
     SeriesPanel series_;
     LeverPanel levers_;
     Timeline timeline_;
