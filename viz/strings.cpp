@@ -75,8 +75,9 @@ std::string unit_label(std::string_view units, Lang lang) {
         {"persons", Str::unit_persons},
         {"households", Str::unit_households},
         {"needs", Str::unit_needs},
-        {"days", Str::unit_days},
         {"day", Str::unit_days},
+        {"days", Str::unit_days},  // files written before the units became "day" and "hour"
+        {"hour", Str::unit_hours},
         {"hours", Str::unit_hours},
         {"groups", Str::unit_groups},
         {"events", Str::unit_events},

@@ -148,8 +148,10 @@ std::optional<std::string> ParamSpec::check(const ParamValue& value) const {
     if (number < min || number > max) {
         std::string shown =
             std::holds_alternative<double>(value) ? format_real(number) : std::to_string(std::get<std::int64_t>(value));
+        // Units of time are symbols in the table ("day", "hour"); prose says "1 to 36600 days".
+        const std::string prose = unit == "day" ? "days" : unit == "hour" ? "hours" : std::string(unit);
         return "value " + shown + " is out of range (expected " + range_text() +
-               (unit.empty() || unit == "-" ? "" : " " + std::string(unit)) + ")";
+               (unit.empty() || unit == "-" ? "" : " " + prose) + ")";
     }
     return std::nullopt;
 }

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <set>
+#include <string_view>
 
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_writer.hpp"
@@ -58,6 +60,17 @@ TEST(RunWriter, WritesSelfDescribingFile) {
     auto params = h5::open_group(file, "parameters");
     EXPECT_EQ(h5::list_members(params).size(), param_table().size());
     fs::remove_all(out.parent_path());
+}
+
+// xarray decodes a variable whose units are exactly one of these as a time
+// span (timedelta64), so 'member_hours' would read "2019600000000000
+// nanoseconds": the tables say "hour" and "day" instead (UDUNITS names).
+TEST(RunWriter, NoUnitsThatXarrayDecodesAsTimeSpans) {
+    const std::set<std::string_view> time_spans = {"days",         "hours",        "minutes",    "seconds",
+                                                   "milliseconds", "microseconds", "nanoseconds"};
+    for (const auto& o : outcome_table()) EXPECT_FALSE(time_spans.count(o.units)) << "outcome " << o.name;
+    for (const auto& i : indicator_table()) EXPECT_FALSE(time_spans.count(i.units)) << "indicator " << i.name;
+    for (const auto& p : param_table()) EXPECT_FALSE(time_spans.count(p.unit)) << "parameter " << p.key;
 }
 
 TEST(RunWriter, FailureLeavesNoFile) {
