@@ -76,6 +76,18 @@ std::vector<std::size_t> choose(const std::vector<std::string>& available, const
     return out;
 }
 
+// A time dimension: day numbers as a CF time, the ISO dates beside them.
+ExportDim day_dim(const std::string& name, const std::vector<std::int32_t>& days, const std::vector<std::string>& dates,
+                  const std::string& start_date) {
+    const bool day = name == "day";
+    return ExportDim{name, days, dates, start_date, day ? "Day" : "Date of snapshot", day ? "date" : name + "_date"};
+}
+
+// Streets are labelled by name.
+ExportDim street_dim(const std::vector<std::string>& names) {
+    return ExportDim{"street", {}, names, "", "Street", ""};
+}
+
 // How a building indicator rolls up: counts add up; means and shares are
 // weighted by the residents (or members) they are a mean over.
 enum class Rollup { Sum, PerResident, PerMember };
@@ -112,12 +124,8 @@ ExportTable outcomes_table(const RunData& run, const ExportOptions& o) {
         t.long_names_zh.push_back(available[k]->info.long_name_zh);
     }
     const std::size_t streets = by_street ? run.streets() : 1;
-    t.dims.push_back({"day", run.time_points()});
-    t.dim_labels.push_back(run.date);
-    if (by_street) {
-        t.dims.push_back({"street", streets});
-        t.dim_labels.push_back(run.street_names);
-    }
+    t.dims.push_back(day_dim("day", run.day, run.date, run.start_date));
+    if (by_street) t.dims.push_back(street_dim(run.street_names));
     for (std::size_t d = 0; d < run.time_points(); ++d)
         for (std::size_t s = 0; s < streets; ++s) {
             std::vector<std::string> id{run.date[d], std::to_string(run.day[d])};
@@ -141,20 +149,22 @@ ExportTable indicators_table(const RunData& run, const ExportOptions& o) {
     const std::size_t nb = run.buildings.count();
     // Group of each building at the chosen level, and each group's labels.
     std::vector<std::size_t> group(nb, 0);
+    // The reader checked every building's street index against the street list.
+    auto street_name = [&](std::int32_t s) { return run.street_names[static_cast<std::size_t>(s)]; };
     std::vector<std::vector<std::string>> group_ids;
     t.columns = {"date", "day"};
     switch (o.level) {
         case ExportLevel::Building:
-            t.columns.insert(t.columns.end(), {"building", "area", "street", "x_m", "y_m"});
+            t.columns.insert(t.columns.end(), {"building", "area", "street", "street_name", "x_m", "y_m"});
             for (std::size_t b = 0; b < nb; ++b) {
                 group[b] = b;
                 group_ids.push_back({std::to_string(b), std::to_string(run.buildings.area[b]),
-                                     std::to_string(run.buildings.street[b]), plain_number(run.buildings.x[b]),
-                                     plain_number(run.buildings.y[b])});
+                                     std::to_string(run.buildings.street[b]), street_name(run.buildings.street[b]),
+                                     plain_number(run.buildings.x[b]), plain_number(run.buildings.y[b])});
             }
             break;
         case ExportLevel::Area: {
-            t.columns.insert(t.columns.end(), {"area", "street"});
+            t.columns.insert(t.columns.end(), {"area", "street", "street_name"});
             std::map<std::int32_t, std::size_t> index;
             for (std::size_t b = 0; b < nb; ++b) index.emplace(run.buildings.area[b], 0);
             std::size_t k = 0;
@@ -162,7 +172,8 @@ ExportTable indicators_table(const RunData& run, const ExportOptions& o) {
             group_ids.resize(index.size());
             for (std::size_t b = 0; b < nb; ++b) {
                 group[b] = index[run.buildings.area[b]];
-                group_ids[group[b]] = {std::to_string(run.buildings.area[b]), std::to_string(run.buildings.street[b])};
+                group_ids[group[b]] = {std::to_string(run.buildings.area[b]), std::to_string(run.buildings.street[b]),
+                                       street_name(run.buildings.street[b])};
             }
             break;
         }
@@ -187,13 +198,14 @@ ExportTable indicators_table(const RunData& run, const ExportOptions& o) {
     const std::size_t groups = group_ids.size(), snaps = run.snapshot_days.size();
     std::vector<std::string> snapshot_dates;
     for (auto d : run.snapshot_days) snapshot_dates.push_back(run.date[run.time_index(d)]);
-    t.dims.push_back({"snapshot", snaps});
-    t.dim_labels.push_back(snapshot_dates);
-    if (o.level != ExportLevel::District) {
-        t.dims.push_back({level_name(o.level), groups});
-        std::vector<std::string> labels;
-        for (const auto& ids : group_ids) labels.push_back(ids.front());
-        t.dim_labels.push_back(labels);
+    t.dims.push_back(day_dim("snapshot", run.snapshot_days, snapshot_dates, run.start_date));
+    if (o.level == ExportLevel::Street)
+        t.dims.push_back(street_dim(run.street_names));
+    else if (o.level != ExportLevel::District) {
+        ExportDim dim{
+            level_name(o.level), {}, {}, "", o.level == ExportLevel::Building ? "Building" : "Residential area", ""};
+        for (const auto& ids : group_ids) dim.numbers.push_back(std::stoi(ids.front()));
+        t.dims.push_back(std::move(dim));
     }
     for (std::size_t s = 0; s < snaps; ++s) {
         std::vector<std::vector<double>> sums(groups, std::vector<double>(chosen.size(), 0.0)),
@@ -252,12 +264,12 @@ ExportTable sweep_table(const SweepResults& s, const ExportOptions& o) {
         t.long_names.push_back(s.outcome_long_en[k]);
         t.long_names_zh.push_back(s.outcome_long_zh[k]);
     }
-    std::vector<std::string> points, replicates;
-    for (std::size_t p = 0; p < s.points; ++p) points.push_back(std::to_string(p));
-    for (std::int64_t r = 0; r < s.replicates; ++r) replicates.push_back(std::to_string(r));
-    t.dims = {
-        {"point", s.points}, {"replicate", static_cast<std::size_t>(s.replicates)}, {"day", s.sample_days.size()}};
-    t.dim_labels = {points, replicates, s.dates};
+    ExportDim points{"point", {}, {}, "", "Design point", ""},
+        replicates{"replicate", {}, {}, "", "Replicate number", ""};
+    for (std::size_t p = 0; p < s.points; ++p) points.numbers.push_back(static_cast<std::int32_t>(p));
+    for (const auto& param : s.params) points.values.emplace_back(param.key, param.values);
+    for (std::int64_t r = 0; r < s.replicates; ++r) replicates.numbers.push_back(static_cast<std::int32_t>(r));
+    t.dims = {points, replicates, day_dim("day", s.sample_days, s.dates, s.start_date)};
     for (std::size_t p = 0; p < s.points; ++p)
         for (std::size_t r = 0; r < static_cast<std::size_t>(s.replicates); ++r)
             for (std::size_t d = 0; d < s.sample_days.size(); ++d) {
@@ -317,19 +329,28 @@ void write_netcdf(const ExportTable& t, const fs::path& file) {
             h5::write_attr(f, "format", std::string("jiceng-export"));
             std::vector<h5::Handle> scales;
             std::vector<hsize_t> shape;
-            for (std::size_t k = 0; k < t.dims.size(); ++k) {
-                const auto& [name, size] = t.dims[k];
-                std::vector<std::int32_t> index(size);
-                for (std::size_t i = 0; i < size; ++i) index[i] = static_cast<std::int32_t>(i);
-                auto scale = h5::write_dataset(f, name, {size}, index.data());
-                h5::make_scale(scale, name);
-                auto labels = h5::write_strings(f, name + "_label", t.dim_labels[k]);
-                h5::attach_scale(labels, scale, 0);
+            std::string coordinates;  // text labels beside integer coordinates (dates beside days)
+            for (const auto& dim : t.dims) {
+                const hsize_t size = dim.size();
+                h5::Handle scale = dim.numbers.empty() ? h5::write_strings(f, dim.name, dim.labels)
+                                                       : h5::write_dataset(f, dim.name, {size}, dim.numbers.data());
+                h5::make_scale(scale, dim.name);
+                if (!dim.long_name.empty()) h5::write_attr(scale, "long_name", dim.long_name);
+                if (!dim.start_date.empty()) h5::describe_days_since(scale, dim.start_date);
+                if (!dim.numbers.empty() && !dim.labels.empty()) {
+                    const std::string label_name = dim.label_name.empty() ? dim.name + "_label" : dim.label_name;
+                    auto labels = h5::write_strings(f, label_name, dim.labels);
+                    h5::attach_scale(labels, scale, 0);
+                    coordinates += (coordinates.empty() ? "" : " ") + label_name;
+                }
+                for (const auto& [name, values] : dim.values) {
+                    auto ds = h5::write_dataset(f, name, {size}, values.data());
+                    h5::attach_scale(ds, scale, 0);
+                    coordinates += (coordinates.empty() ? "" : " ") + name;
+                }
                 scales.push_back(std::move(scale));
                 shape.push_back(size);
             }
-            std::string coordinates;
-            for (const auto& [name, size] : t.dims) coordinates += (coordinates.empty() ? "" : " ") + name + "_label";
             const std::size_t rows = t.numbers.size();
             for (std::size_t c = 0; c < t.columns.size() - t.id_columns; ++c) {
                 std::vector<double> v(rows);
@@ -340,7 +361,7 @@ void write_netcdf(const ExportTable& t, const fs::path& file) {
                 h5::write_attr(ds, "units", t.units[c]);
                 h5::write_attr(ds, "long_name", t.long_names[c]);
                 h5::write_attr(ds, "long_name_zh", t.long_names_zh[c]);
-                h5::write_attr(ds, "coordinates", coordinates);
+                if (!coordinates.empty()) h5::write_attr(ds, "coordinates", coordinates);
             }
             // HDF5 may report success from H5Fclose when the final writes fail
             // (full disk): flush first, which reports them.

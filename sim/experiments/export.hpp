@@ -11,9 +11,11 @@
 // A sweep directory holds district summaries per point and replicate.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace jiceng {
@@ -27,6 +29,21 @@ struct ExportOptions {
     std::vector<std::string> variables;  // empty: all available at that level
 };
 
+// One dimension of the netCDF layout and its coordinate: integers (day
+// numbers, written as a CF time when `start_date` is set; indices) with
+// optional text labels beside them, or text labels alone (street names).
+struct ExportDim {
+    std::string name;
+    std::vector<std::int32_t> numbers;  // the coordinate when not empty
+    std::vector<std::string> labels;    // the coordinate when `numbers` is empty, else `label_name` beside it
+    std::string start_date;             // numbers are day numbers: "days since start_date"
+    std::string long_name;
+    std::string label_name;  // name of the text labels beside integers ("date" beside "day")
+    // Numeric coordinates over this dimension (a sweep point's parameter values).
+    std::vector<std::pair<std::string, std::vector<double>>> values;
+    std::size_t size() const { return numbers.empty() ? labels.size() : numbers.size(); }
+};
+
 // A rectangular table: identifying columns (date, day, street, ...) then one
 // column per variable.
 struct ExportTable {
@@ -34,9 +51,8 @@ struct ExportTable {
     std::vector<std::vector<std::string>> text;  // identifying columns, per row
     std::vector<std::vector<double>> numbers;    // variables, per row
     std::size_t id_columns = 0;
-    // netCDF layout: the dimension names and sizes the rows enumerate (row-major).
-    std::vector<std::pair<std::string, std::size_t>> dims;
-    std::vector<std::vector<std::string>> dim_labels;           // per dimension, a label per index
+    // netCDF layout: the dimensions the rows enumerate (row-major).
+    std::vector<ExportDim> dims;
     std::vector<std::string> units, long_names, long_names_zh;  // per variable
 };
 

@@ -375,12 +375,13 @@ void write_results_file(const fs::path& path, const Experiment& e, const std::ve
                       O = e.outcomes.size(), K = e.params.size();
     auto point = index_scale("point", P, "Design point");
     auto replicate = index_scale("replicate", R, "Replicate number (keys the random streams with the experiment seed)");
+    // The sample day as a CF time (day N is start_date + N days); outcomes
+    // and varied parameters labelled by name (outcome_name and
+    // parameter_name repeat the names for readers of older files).
     auto day = h5::write_dataset(file, "day", {D}, e.sample_days.data());
     h5::make_scale(day, "day");
-    h5::write_attr(day, "units", std::string("day"));
-    h5::write_attr(day, "long_name", std::string("Day (day 0 is start_date)"));
-    auto outcome = index_scale("outcome", O, "Outcome index (see outcome_name)");
-    auto parameter = index_scale("parameter", K, "Varied parameter index (see parameter_name)");
+    h5::describe_days_since(day, e.base.params.run_start_date);
+    h5::write_attr(day, "long_name", std::string("Sample day (the end of day N is start_date + N days)"));
 
     std::vector<std::string> dates, names, units, kinds, long_en, long_zh;
     for (auto d : e.sample_days) dates.push_back(calendar.iso(d));
@@ -392,6 +393,14 @@ void write_results_file(const fs::path& path, const Experiment& e, const std::ve
         long_en.emplace_back(o.long_en);
         long_zh.emplace_back(o.long_zh);
     }
+    auto outcome = h5::write_strings(file, "outcome", names);
+    h5::make_scale(outcome, "outcome");
+    h5::write_attr(outcome, "long_name", std::string("Outcome"));
+    std::vector<std::string> keys;
+    for (const auto& p : e.params) keys.push_back(p.key);
+    auto parameter = h5::write_strings(file, "parameter", keys);
+    h5::make_scale(parameter, "parameter");
+    h5::write_attr(parameter, "long_name", std::string("Varied parameter"));
     auto strings_over = [&](const std::string& name, const std::vector<std::string>& v, hid_t scale) {
         auto ds = h5::write_strings(file, name, v);
         h5::attach_scale(ds, scale, 0);
@@ -404,11 +413,9 @@ void write_results_file(const fs::path& path, const Experiment& e, const std::ve
     strings_over("outcome_long_name", long_en, outcome);
     strings_over("outcome_long_name_zh", long_zh, outcome);
 
-    std::vector<std::string> keys;
     std::vector<double> mins, maxs;
     std::vector<std::int32_t> logs;
     for (const auto& p : e.params) {
-        keys.push_back(p.key);
         double lo = p.min, hi = p.max;
         if (e.method == DesignMethod::Grid) {
             lo = hi = as_number(p.levels.front());
@@ -431,7 +438,7 @@ void write_results_file(const fs::path& path, const Experiment& e, const std::ve
     numbers_over("parameter_max", maxs, parameter, "Upper end of the parameter's range in the design");
     numbers_over("parameter_log", logs, parameter, "1 when the range is sampled on a log scale");
 
-    std::string coordinates = "date outcome_name";
+    std::string coordinates = "date outcome_name outcome_units outcome_kind outcome_long_name outcome_long_name_zh";
     for (std::size_t i = 0; i < K; ++i) {
         const auto& p = e.params[i];
         std::vector<double> v(P);
@@ -452,6 +459,7 @@ void write_results_file(const fs::path& path, const Experiment& e, const std::ve
         h5::attach_scale(ds, point, 0);
         h5::attach_scale(ds, parameter, 1);
         h5::write_attr(ds, "long_name", std::string("Design coordinates in [0, 1] (range position of each parameter)"));
+        h5::write_attr(ds, "coordinates", std::string("parameter_name"));
     }
     auto value = h5::write_dataset(file, "value", {P, R, D, O}, values.data());
     h5::attach_scale(value, point, 0);

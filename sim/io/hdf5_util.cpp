@@ -288,6 +288,13 @@ std::vector<std::string> list_members(hid_t group) {
     return names;
 }
 
+void describe_days_since(hid_t dataset, const std::string& start_date) {
+    write_attr(dataset, "units", "days since " + start_date);
+    write_attr(dataset, "calendar", std::string("proleptic_gregorian"));
+    write_attr(dataset, "standard_name", std::string("time"));
+    write_attr(dataset, "axis", std::string("T"));
+}
+
 void make_scale(hid_t scale, const std::string& name) {
     check(H5DSset_scale(scale, name.c_str()), "make dimension scale " + name);
 }

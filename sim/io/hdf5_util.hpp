@@ -70,6 +70,11 @@ std::vector<std::int32_t> read_ints(hid_t parent, const std::string& name);
 std::vector<std::string> read_strings(hid_t parent, const std::string& name);
 std::vector<std::string> list_members(hid_t group);
 
+// CF time attributes on a dataset of day numbers (units "days since
+// START", the proleptic Gregorian calendar), so that netCDF tools and
+// xarray read day N as the date start + N days (sim/core/calendar.hpp).
+void describe_days_since(hid_t dataset, const std::string& start_date);
+
 // Marks `scale` as the dimension scale `name` and attaches it to `dataset` at `axis`.
 void make_scale(hid_t scale, const std::string& name);
 void attach_scale(hid_t dataset, hid_t scale, unsigned axis);

@@ -87,65 +87,63 @@ void write_timeseries(hid_t file, const Simulation& sim) {
     auto group = h5::create_group(file, "timeseries");
     const hsize_t n_days = res.days.size();
     const hsize_t n_streets = res.streets;
+    // Dimension coordinates are what a reader selects by: the day as a CF
+    // time (day N is start_date + N days), streets and organisation types by
+    // name. `date`, `street_name` and `org_type_name` repeat them as text.
     auto day = h5::write_dataset(group, "day", {n_days}, res.days.data());
     h5::make_scale(day, "day");
-    h5::write_attr(day, "units", std::string("day"));
-    h5::write_attr(day, "long_name", std::string("Day"));
-    h5::write_attr(day, "long_name_zh", std::string("天"));
-    std::vector<std::int32_t> street_index(n_streets);
-    for (hsize_t s = 0; s < n_streets; ++s) street_index[s] = static_cast<std::int32_t>(s);
-    auto street = h5::write_dataset(group, "street", {n_streets}, street_index.data());
+    h5::describe_days_since(day, sim.calendar().iso(0));
+    h5::write_attr(day, "long_name", std::string("Day (the end of day N is start_date + N days)"));
+    h5::write_attr(day, "long_name_zh", std::string("日期（第N天结束时为起始日期加N天）"));
+    auto street = h5::write_strings(group, "street", sim.world().streets.name);
     h5::make_scale(street, "street");
-    h5::write_attr(street, "long_name", std::string("Street index"));
-    h5::write_attr(street, "long_name_zh", std::string("街道编号"));
+    h5::write_attr(street, "long_name", std::string("Street"));
+    h5::write_attr(street, "long_name_zh", std::string("街道"));
     std::vector<std::string> dates;
     for (auto d : res.days) dates.push_back(sim.calendar().iso(d));
     auto date = h5::write_strings(group, "date", dates);
     h5::attach_scale(date, day, 0);
     h5::write_attr(date, "long_name", std::string("Calendar date"));
     h5::write_attr(date, "long_name_zh", std::string("日期"));
-    std::vector<std::int32_t> type_index(kOrgTypes);
     std::vector<std::string> type_names;
-    for (int t = 0; t < kOrgTypes; ++t) {
-        type_index[t] = t;
-        type_names.emplace_back(kOrgTypeNames[t]);
-    }
-    auto org_type = h5::write_dataset(group, "org_type", {static_cast<hsize_t>(kOrgTypes)}, type_index.data());
+    for (int t = 0; t < kOrgTypes; ++t) type_names.emplace_back(kOrgTypeNames[t]);
+    auto org_type = h5::write_strings(group, "org_type", type_names);
     h5::make_scale(org_type, "org_type");
     h5::write_attr(org_type, "long_name", std::string("Organisation type"));
     h5::write_attr(org_type, "long_name_zh", std::string("组织类型"));
     auto type_name_ds = h5::write_strings(group, "org_type_name", type_names);
     h5::attach_scale(type_name_ds, org_type, 0);
+    h5::write_attr(type_name_ds, "long_name", std::string("Organisation type"));
     auto names = h5::write_strings(group, "street_name", sim.world().streets.name);
     h5::attach_scale(names, street, 0);
     h5::write_attr(names, "long_name", std::string("Street name"));
     h5::write_attr(names, "long_name_zh", std::string("街道名称"));
-    auto describe = [](hid_t ds, const OutcomeSpec& o) {
+    auto describe = [](hid_t ds, const OutcomeSpec& o, const char* coordinates) {
         h5::write_attr(ds, "units", std::string(o.units));
         h5::write_attr(ds, "long_name", std::string(o.long_en));
         h5::write_attr(ds, "long_name_zh", std::string(o.long_zh));
         h5::write_attr(ds, "description", std::string(o.description));
         h5::write_attr(ds, "kind", std::string(kind_name(o.kind)));
-        h5::write_attr(ds, "coordinates", std::string("date"));
+        h5::write_attr(ds, "coordinates", std::string(coordinates));
     };
     for (int k = 0; k < kOutcomes; ++k) {
         const auto& o = outcome_table()[k];
         auto ds = h5::write_dataset(group, std::string(o.name), {n_days}, res.district[k].data());
         h5::attach_scale(ds, day, 0);
-        describe(ds, o);
+        describe(ds, o, "date");
         if (o.by_org_type) {
             auto by = h5::write_dataset(group, std::string(o.name) + "_by_org_type",
                                         {n_days, static_cast<hsize_t>(kOrgTypes)}, res.org_type[k].data());
             h5::attach_scale(by, day, 0);
             h5::attach_scale(by, org_type, 1);
-            describe(by, o);
+            describe(by, o, "date org_type_name");
         }
         if (!o.by_street) continue;
         auto by =
             h5::write_dataset(group, std::string(o.name) + "_by_street", {n_days, n_streets}, res.street[k].data());
         h5::attach_scale(by, day, 0);
         h5::attach_scale(by, street, 1);
-        describe(by, o);
+        describe(by, o, "date street_name");
     }
 }
 
@@ -157,8 +155,9 @@ void write_snapshots(hid_t file, const Simulation& sim) {
     const hsize_t nb = res.buildings;
     auto snap = h5::write_dataset(group, "snapshot", {n_snap}, res.snapshot_days.data());
     h5::make_scale(snap, "snapshot");
-    h5::write_attr(snap, "units", std::string("day"));
-    h5::write_attr(snap, "long_name", std::string("Day of snapshot"));
+    h5::describe_days_since(snap, sim.calendar().iso(0));
+    h5::write_attr(snap, "long_name", std::string("Date of snapshot (the end of day N is start_date + N days)"));
+    h5::write_attr(snap, "long_name_zh", std::string("快照日期"));
     std::vector<std::int32_t> index(nb), street(nb), area(nb), households(nb);
     for (hsize_t b = 0; b < nb; ++b) {
         index[b] = static_cast<std::int32_t>(b);
@@ -181,6 +180,12 @@ void write_snapshots(hid_t file, const Simulation& sim) {
     column("building_street", street.data(), "1", "Street index", "街道编号");
     column("building_area", area.data(), "1", "Residential area index", "居民区编号");
     column("building_households", households.data(), "households", "Dwellings", "户数");
+    std::vector<std::string> street_names(nb);
+    for (hsize_t b = 0; b < nb; ++b) street_names[b] = w.streets.name[static_cast<std::size_t>(street[b])];
+    auto street_name = h5::write_strings(group, "building_street_name", street_names);
+    h5::attach_scale(street_name, building, 0);
+    h5::write_attr(street_name, "long_name", std::string("Street name"));
+    h5::write_attr(street_name, "long_name_zh", std::string("街道名称"));
     for (int k = 0; k < kIndicators; ++k) {
         const auto& spec = indicator_table()[k];
         auto ds = h5::write_dataset(group, std::string(spec.name), {n_snap, nb}, res.snapshots[k].data());
@@ -189,6 +194,7 @@ void write_snapshots(hid_t file, const Simulation& sim) {
         h5::write_attr(ds, "units", std::string(spec.units));
         h5::write_attr(ds, "long_name", std::string(spec.long_en));
         h5::write_attr(ds, "long_name_zh", std::string(spec.long_zh));
+        h5::write_attr(ds, "coordinates", std::string("building_street_name"));
     }
 }
 
@@ -210,6 +216,7 @@ void write_changes(hid_t file, const Simulation& sim) {
     h5::make_scale(change, "change");
     auto day = h5::write_dataset(group, "day", {n}, days.data());
     h5::attach_scale(day, change, 0);
+    h5::describe_days_since(day, sim.calendar().iso(0));
     h5::write_attr(day, "long_name", std::string("First day the change applies"));
     auto key = h5::write_strings(group, "key", keys);
     h5::attach_scale(key, change, 0);

@@ -23,7 +23,9 @@ assert ts["residents_by_street"].sizes == {"day": days, "street": 2}
 assert float(ts["residents"][0]) > 9000
 snap = xr.open_dataset(path, group="snapshots", engine="h5netcdf")
 assert snap["trust_mean"].dims == ("snapshot", "building")
-assert list(snap["snapshot"].values) == [0, 50, 100, 150, 200], snap["snapshot"].values
+# Snapshot days are CF times: day N is 2003-01-01 + N days.
+assert [str(d)[:10] for d in snap["snapshot"].values] == ["2003-01-01", "2003-02-20", "2003-04-11", "2003-05-31",
+                                                          "2003-07-20"], snap["snapshot"].values
 params = xr.open_dataset(path, group="parameters", engine="h5netcdf")
 assert int(params["district.streets"]) == 2
 print("netCDF4 and xarray opened", path, "with", len(ts.data_vars), "time series")

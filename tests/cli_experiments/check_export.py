@@ -43,7 +43,7 @@ for level, groups in (("building", residents.shape[1]), ("area", len(set(snaps["
 path = os.path.join(work, "areas.csv")
 subprocess.run([jiceng, "export", run, "--level", "area", "--csv", path], check=True)
 with open(path, encoding="utf-8") as handle:
-    assert handle.readline().startswith("date,day,area,street,residents")
+    assert handle.readline().startswith("date,day,area,street,street_name,residents")
 
 nc = os.path.join(work, "buildings.nc")
 subprocess.run([jiceng, "export", run, "--level", "building", "--netcdf", nc], check=True)

@@ -131,8 +131,25 @@ TEST_F(ExportTest, WritesCsvAndNetcdf) {
     const auto residents = h5::read_doubles(f, "residents");
     ASSERT_EQ(residents.size(), t.numbers.size());
     for (std::size_t r = 0; r < residents.size(); ++r) EXPECT_EQ(residents[r], t.numbers[r][0]);
-    EXPECT_EQ(h5::read_strings(f, "street_label").size(), 2u);
-    EXPECT_EQ(h5::read_strings(f, "snapshot_label").front(), "2003-01-01");
+    // Streets are labelled by name; snapshots are day numbers with their dates beside them.
+    EXPECT_EQ(h5::read_strings(f, "street"), run_->street_names);
+    EXPECT_EQ(h5::read_ints(f, "snapshot"), run_->snapshot_days);
+    EXPECT_EQ(h5::read_strings(f, "snapshot_date").front(), "2003-01-01");
+    h5::Handle snapshot(H5Dopen2(f, "snapshot", H5P_DEFAULT), H5Dclose, "open snapshot");
+    EXPECT_EQ(h5::read_attr_string(snapshot, "units"), "days since 2003-01-01");
+    EXPECT_EQ(h5::read_attr_string(snapshot, "calendar"), "proleptic_gregorian");
+}
+
+TEST_F(ExportTest, BuildingsAndAreasCarryTheirStreetName) {
+    for (const auto level : {ExportLevel::Building, ExportLevel::Area}) {
+        const auto t = table(level, ExportWhat::Indicators, {"residents"});
+        const auto street =
+            static_cast<std::size_t>(std::find(t.columns.begin(), t.columns.end(), "street") - t.columns.begin());
+        ASSERT_LT(street + 1, t.id_columns);
+        ASSERT_EQ(t.columns[street + 1], "street_name");
+        for (const auto& row : t.text)
+            EXPECT_EQ(row[street + 1], run_->street_names.at(static_cast<std::size_t>(std::stoi(row[street]))));
+    }
 }
 
 }  // namespace
