@@ -387,8 +387,9 @@ int cmd_report(const ReportArgs& a) {
 // ---- export ----
 
 struct ExportArgs {
-    std::string input, level, what, csv, netcdf;
+    std::string input, level, what, csv, netcdf, aggregate = "day";
     std::vector<std::string> variables;
+    bool tidy = false;
 };
 
 int cmd_export(const ExportArgs& a) {
@@ -401,21 +402,28 @@ int cmd_export(const ExportArgs& a) {
     else
         options.what = parse_what(a.what);
     options.variables = split_list(a.variables);
+    options.period = parse_period(a.aggregate);
     if (!a.csv.empty() && !a.netcdf.empty())
         throw InputError({{"command line", 0, "--netcdf", "give either --csv or --netcdf, not both"}});
+    if (a.tidy && !a.netcdf.empty())
+        throw InputError({{"command line", 0, "--tidy",
+                           "is a CSV layout (one row per value); netCDF is labelled by its dimensions already"}});
+    // By year the statistic is part of each row: the CSV is always tidy, with its units.
+    const bool tidy = a.tidy || options.period == ExportPeriod::Year;
     // A bad run file is a RunFileError naming the file: main prints it and exits 2.
     const ExportTable table = export_table(a.input, options);
+    const auto write = [&](std::ostream& out) { tidy ? write_tidy_csv(table, out) : write_csv(table, out); };
     if (!a.netcdf.empty()) {
         write_netcdf(table, a.netcdf);
         return kExitOk;
     }
     if (a.csv.empty() || a.csv == "-") {
-        write_csv(table, std::cout);
+        write(std::cout);
         std::cout.flush();
         return kExitOk;
     }
     std::ostringstream text;
-    write_csv(table, text);
+    write(text);
     write_text_atomic(a.csv, text.str());
     return kExitOk;
 }
@@ -508,13 +516,20 @@ Runner add_experiment_commands(CLI::App& app) {
                     "Outcomes or indicators to export, comma-separated (default: all)");
     exp->add_option("--csv", exp_args->csv, "CSV file to write (default: standard output)");
     exp->add_option("--netcdf", exp_args->netcdf, "netCDF-4 file to write instead of CSV");
+    exp->add_option("--aggregate", exp_args->aggregate,
+                    "year: outcomes by calendar year (flows summed, stocks at the year's end and its mean; CSV in the "
+                    "tidy layout); day (default): as recorded");
+    exp->add_flag("--tidy", exp_args->tidy,
+                  "Tidy CSV for pandas and R: one row per value with variable, value, units and kind columns");
     exp->footer(
         "Run files hold daily outcomes for the district and, for outcomes marked by_street, per street; and "
         "per-building\n"
         "snapshots of indicators every output.snapshot_every days. Counts are summed when rolled up, means and shares "
         "are\n"
         "averaged weighted by residents (or members). A sweep directory exports its district summaries (level "
-        "district).");
+        "district).\n"
+        "Days are dated start_date + N; --aggregate year groups them by calendar year (a partial year says so in "
+        "its days and complete columns).");
 
     return [=]() -> std::optional<int> {
         if (*sweep) return cmd_sweep(*sweep_args);

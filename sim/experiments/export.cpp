@@ -4,10 +4,12 @@
 #include <cmath>
 #include <map>
 
+#include "sim/core/calendar.hpp"
 #include "sim/experiments/files.hpp"
 #include "sim/experiments/sweep.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_reader.hpp"
+#include "sim/model/results.hpp"
 #include "sim/params/params.hpp"
 #include "sim/scenario/scenario.hpp"
 
@@ -25,6 +27,15 @@ ExportLevel parse_level(const std::string& text) {
     throw InputError({{"command line", 0, "--level",
                        "'" + text + "' is not a level" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
                            " (expected building, area, street or district)"}});
+}
+
+ExportPeriod parse_period(const std::string& text) {
+    if (text == "day") return ExportPeriod::Day;
+    if (text == "year") return ExportPeriod::Year;
+    const std::string hint = did_you_mean(text, {"day", "year"});
+    throw InputError({{"command line", 0, "--aggregate",
+                       "'" + text + "' is not a period" + (hint.empty() ? "" : " (did you mean '" + hint + "'?)") +
+                           " (expected year, or day for the values as recorded)"}});
 }
 
 ExportWhat parse_what(const std::string& text) {
@@ -98,8 +109,12 @@ Rollup rollup_of(const VariableInfo& info) {
     return Rollup::Sum;
 }
 
-ExportTable outcomes_table(const RunData& run, const ExportOptions& o) {
-    ExportTable t;
+ExportVariable variable_of(const VariableInfo& info, const std::string& statistic) {
+    return {info.name, statistic, info.units, info.kind, info.long_name, info.long_name_zh};
+}
+
+// The outcomes a run has at the chosen level (street: those with a street breakdown).
+std::vector<const RunOutcome*> chosen_outcomes(const RunData& run, const ExportOptions& o) {
     const bool by_street = o.level == ExportLevel::Street;
     if (o.level == ExportLevel::Building || o.level == ExportLevel::Area)
         throw InputError(
@@ -113,15 +128,24 @@ ExportTable outcomes_table(const RunData& run, const ExportOptions& o) {
             names.push_back(outcome.info.name);
             available.push_back(&outcome);
         }
-    const auto chosen = choose(names, o.variables, "an outcome", by_street ? "by street" : "for the district");
+    std::vector<const RunOutcome*> out;
+    for (auto k : choose(names, o.variables, "an outcome", by_street ? "by street" : "for the district"))
+        out.push_back(available[k]);
+    return out;
+}
+
+ExportTable outcomes_table(const RunData& run, const ExportOptions& o) {
+    ExportTable t;
+    const bool by_street = o.level == ExportLevel::Street;
+    const auto available = chosen_outcomes(run, o);
+    std::vector<std::size_t> chosen(available.size());
+    for (std::size_t k = 0; k < chosen.size(); ++k) chosen[k] = k;
     t.columns = {"date", "day"};
     if (by_street) t.columns.insert(t.columns.end(), {"street", "street_name"});
     t.id_columns = t.columns.size();
     for (auto k : chosen) {
         t.columns.push_back(available[k]->info.name);
-        t.units.push_back(available[k]->info.units);
-        t.long_names.push_back(available[k]->info.long_name);
-        t.long_names_zh.push_back(available[k]->info.long_name_zh);
+        t.variables.push_back(variable_of(available[k]->info, ""));
     }
     const std::size_t streets = by_street ? run.streets() : 1;
     t.dims.push_back(day_dim("day", run.day, run.date, run.start_date));
@@ -136,6 +160,110 @@ ExportTable outcomes_table(const RunData& run, const ExportOptions& o) {
             t.text.push_back(std::move(id));
             t.numbers.push_back(std::move(row));
         }
+    return t;
+}
+
+// The flow that weights a mean outcome's days (needs resolved for the days
+// to resolution), when the outcome is the library's and the file has it.
+const RunOutcome* weight_of(const RunData& run, const std::string& mean_outcome) {
+    const auto table = outcome_table();
+    for (std::size_t k = 0; k < table.size(); ++k)
+        if (table[k].name == mean_outcome && table[k].kind == OutcomeKind::Mean)
+            return run.find_outcome(spec(mean_weight(static_cast<Outcome>(k))).name);
+    return nullptr;
+}
+
+// Outcomes by calendar year (sim/core/calendar.hpp): flows summed over the
+// year's days, stocks at its last recorded day and averaged over its days,
+// means averaged over the year weighted by their events (unweighted when the
+// weight is unknown; empty when the year had no events).
+ExportTable yearly_outcomes_table(const RunData& run, const ExportOptions& o) {
+    const bool by_street = o.level == ExportLevel::Street;
+    const auto chosen = chosen_outcomes(run, o);
+    if (!Calendar::parse(run.start_date))
+        throw RunFileError(run.path + ": root attribute start_date '" + run.start_date + "' is not a date");
+    const Calendar calendar(run.start_date);
+    const auto years = calendar.year_spans(run.day.front(), run.day.back());
+    ExportTable t;
+    t.columns = {"year", "first_date", "last_date", "days", "complete"};
+    if (by_street) t.columns.insert(t.columns.end(), {"street", "street_name"});
+    t.id_columns = t.columns.size();
+    enum class Stat { Sum, End, Mean, WeightedMean };
+    struct Column {
+        const RunOutcome* outcome;
+        const RunOutcome* weight;
+        Stat stat;
+    };
+    std::vector<Column> columns;
+    for (const RunOutcome* outcome : chosen) {
+        const std::string& kind = outcome->info.kind;
+        auto add = [&](Stat stat, const std::string& statistic, const RunOutcome* weight = nullptr) {
+            t.columns.push_back(outcome->info.name + "_" + statistic);
+            t.variables.push_back(variable_of(outcome->info, statistic));
+            columns.push_back({outcome, weight, stat});
+        };
+        if (kind == "flow")
+            add(Stat::Sum, "sum");
+        else if (kind == "mean") {
+            const RunOutcome* weight = weight_of(run, outcome->info.name);
+            if (weight && by_street && weight->by_street.empty()) weight = nullptr;
+            add(Stat::WeightedMean, "mean", weight);
+        } else {
+            add(Stat::End, "end");
+            add(Stat::Mean, "mean");
+        }
+    }
+    const std::size_t streets = by_street ? run.streets() : 1;
+    ExportDim year{"year", {}, {}, "", "Calendar year", ""};
+    std::vector<double> days, complete;
+    for (const auto& y : years) {
+        year.numbers.push_back(y.year);
+        days.push_back(static_cast<double>(y.days()));
+        complete.push_back(y.complete ? 1.0 : 0.0);
+    }
+    year.values = {{"days", days}, {"complete", complete}};
+    t.dims.push_back(std::move(year));
+    if (by_street) t.dims.push_back(street_dim(run.street_names));
+    auto value = [&](const RunOutcome& series, std::size_t day, std::size_t street) {
+        return by_street ? series.by_street[day * streets + street] : series.values[day];
+    };
+    for (const auto& y : years) {
+        const auto first = static_cast<std::size_t>(y.first_day), last = static_cast<std::size_t>(y.last_day);
+        // Day 0 is the initial state: it has a stock value but no events.
+        const std::size_t first_event = std::max<std::size_t>(first, 1);
+        for (std::size_t s = 0; s < streets; ++s) {
+            std::vector<std::string> id{std::to_string(y.year), calendar.iso(y.first_day), calendar.iso(y.last_day),
+                                        std::to_string(y.days()), y.complete ? "true" : "false"};
+            if (by_street) id.insert(id.end(), {std::to_string(s), run.street_names[s]});
+            std::vector<double> row;
+            for (const auto& c : columns) {
+                double total = 0, weights = 0;
+                switch (c.stat) {
+                    case Stat::Sum:
+                        for (std::size_t d = first_event; d <= last; ++d) total += value(*c.outcome, d, s);
+                        row.push_back(total);
+                        break;
+                    case Stat::End:
+                        row.push_back(value(*c.outcome, last, s));
+                        break;
+                    case Stat::Mean:
+                        for (std::size_t d = first; d <= last; ++d) total += value(*c.outcome, d, s);
+                        row.push_back(total / static_cast<double>(last - first + 1));
+                        break;
+                    case Stat::WeightedMean:
+                        for (std::size_t d = first_event; d <= last; ++d) {
+                            const double w = c.weight ? value(*c.weight, d, s) : 1.0;
+                            total += value(*c.outcome, d, s) * w;
+                            weights += w;
+                        }
+                        row.push_back(weights > 0 ? total / weights : std::nan(""));
+                        break;
+                }
+            }
+            t.text.push_back(std::move(id));
+            t.numbers.push_back(std::move(row));
+        }
+    }
     return t;
 }
 
@@ -189,11 +317,8 @@ ExportTable indicators_table(const RunData& run, const ExportOptions& o) {
     }
     t.id_columns = t.columns.size();
     for (auto k : chosen) {
-        const auto& info = run.indicators[k].info;
-        t.columns.push_back(info.name);
-        t.units.push_back(info.units);
-        t.long_names.push_back(info.long_name);
-        t.long_names_zh.push_back(info.long_name_zh);
+        t.columns.push_back(run.indicators[k].info.name);
+        t.variables.push_back(variable_of(run.indicators[k].info, ""));
     }
     const std::size_t groups = group_ids.size(), snaps = run.snapshot_days.size();
     std::vector<std::string> snapshot_dates;
@@ -249,6 +374,11 @@ ExportTable indicators_table(const RunData& run, const ExportOptions& o) {
 }
 
 ExportTable sweep_table(const SweepResults& s, const ExportOptions& o) {
+    if (o.period == ExportPeriod::Year)
+        throw InputError({{"command line", 0, "--aggregate",
+                           "a sweep records its outcomes on sample days only (a stock's value, a flow's total since "
+                           "day 1); export a run file by year (`jiceng sweep ... --keep-runs` writes them to "
+                           "DIR/runs/)"}});
     if (o.level != ExportLevel::District || o.what != ExportWhat::Outcomes)
         throw InputError({{"command line", 0, o.level != ExportLevel::District ? "--level" : "--what",
                            "a sweep directory holds district outcomes only; for other levels export a run file "
@@ -260,9 +390,8 @@ ExportTable sweep_table(const SweepResults& s, const ExportOptions& o) {
     t.id_columns = t.columns.size();
     for (auto k : chosen) {
         t.columns.push_back(s.outcomes[k]);
-        t.units.push_back(s.outcome_units[k]);
-        t.long_names.push_back(s.outcome_long_en[k]);
-        t.long_names_zh.push_back(s.outcome_long_zh[k]);
+        t.variables.push_back(
+            {s.outcomes[k], "", s.outcome_units[k], s.outcome_kinds[k], s.outcome_long_en[k], s.outcome_long_zh[k]});
     }
     ExportDim points{"point", {}, {}, "", "Design point", ""},
         replicates{"replicate", {}, {}, "", "Replicate number", ""};
@@ -304,7 +433,14 @@ ExportTable export_table(const fs::path& input, const ExportOptions& o) {
     }
     if (is_sweep(input)) return sweep_table(read_sweep(input), o);
     const RunData run = read_run(input);
-    return o.what == ExportWhat::Outcomes ? outcomes_table(run, o) : indicators_table(run, o);
+    if (o.what == ExportWhat::Indicators) {
+        if (o.period == ExportPeriod::Year)
+            throw InputError({{"command line", 0, "--aggregate",
+                               "indicators are building snapshots every output.snapshot_every days; by year export "
+                               "outcomes (--what outcomes, at district or street level)"}});
+        return indicators_table(run, o);
+    }
+    return o.period == ExportPeriod::Year ? yearly_outcomes_table(run, o) : outcomes_table(run, o);
 }
 
 void write_csv(const ExportTable& t, std::ostream& out) {
@@ -318,6 +454,24 @@ void write_csv(const ExportTable& t, std::ostream& out) {
         }
         for (double v : t.numbers[r]) out << (first ? "" : ",") << (std::isfinite(v) ? plain_number(v) : std::string());
         out << "\n";
+    }
+}
+
+void write_tidy_csv(const ExportTable& t, std::ostream& out) {
+    const bool statistics = std::any_of(t.variables.begin(), t.variables.end(),
+                                        [](const ExportVariable& v) { return !v.statistic.empty(); });
+    for (std::size_t c = 0; c < t.id_columns; ++c) out << csv_field(t.columns[c]) << ",";
+    out << "variable," << (statistics ? "statistic," : "") << "value,units,kind\n";
+    for (std::size_t r = 0; r < t.text.size(); ++r) {
+        std::string id;
+        for (const auto& field : t.text[r]) id += csv_field(field) + ",";
+        for (std::size_t c = 0; c < t.variables.size(); ++c) {
+            const auto& v = t.variables[c];
+            const double x = t.numbers[r][c];
+            out << id << csv_field(v.name) << "," << (statistics ? csv_field(v.statistic) + "," : "")
+                << (std::isfinite(x) ? plain_number(x) : std::string()) << "," << csv_field(v.units) << ","
+                << csv_field(v.kind) << "\n";
+        }
     }
 }
 
@@ -358,9 +512,19 @@ void write_netcdf(const ExportTable& t, const fs::path& file) {
                 auto ds = h5::write_dataset(f, t.columns[t.id_columns + c], shape, v.data());
                 for (std::size_t k = 0; k < scales.size(); ++k)
                     h5::attach_scale(ds, scales[k], static_cast<unsigned>(k));
-                h5::write_attr(ds, "units", t.units[c]);
-                h5::write_attr(ds, "long_name", t.long_names[c]);
-                h5::write_attr(ds, "long_name_zh", t.long_names_zh[c]);
+                const auto& var = t.variables[c];
+                h5::write_attr(ds, "units", var.units);
+                h5::write_attr(ds, "long_name", var.long_name);
+                h5::write_attr(ds, "long_name_zh", var.long_name_zh);
+                if (!var.kind.empty()) h5::write_attr(ds, "kind", var.kind);
+                if (!var.statistic.empty()) {
+                    h5::write_attr(ds, "statistic", var.statistic);
+                    h5::write_attr(ds, "description",
+                                   std::string(var.statistic == "sum"   ? "sum over the year's days"
+                                               : var.statistic == "end" ? "value on the year's last recorded day"
+                                               : var.kind == "mean"     ? "mean over the year's events"
+                                                                        : "mean over the year's days"));
+                }
                 if (!coordinates.empty()) h5::write_attr(ds, "coordinates", coordinates);
             }
             // HDF5 may report success from H5Fclose when the final writes fail

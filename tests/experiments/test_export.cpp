@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "sim/experiments/export.hpp"
+#include "sim/experiments/files.hpp"
 #include "sim/io/hdf5_util.hpp"
 #include "sim/io/run_reader.hpp"
 #include "sim/io/run_writer.hpp"
@@ -150,6 +151,149 @@ TEST_F(ExportTest, BuildingsAndAreasCarryTheirStreetName) {
         for (const auto& row : t.text)
             EXPECT_EQ(row[street + 1], run_->street_names.at(static_cast<std::size_t>(std::stoi(row[street]))));
     }
+}
+
+// By calendar year: an 800-day run from 2003-01-01 covers 2003 (days 0..364),
+// 2004 (a leap year: days 365..730) and part of 2005 (days 731..800).
+class YearlyExportTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = fs::temp_directory_path() / ("jiceng-export-years-" + std::to_string(::getpid()));
+        fs::create_directories(dir_);
+        Scenario s = load_scenario(fs::path(JICENG_SOURCE_DIR) / "tests/experiments/data/tiny.toml");
+        s.params.district_streets = 2;
+        s.params.district_residents_per_street = 1500;
+        s.params.output_snapshot_every = 400;
+        Simulation sim(freeze(s), 11, 0, 800);
+        sim.run();
+        sim.finish();
+        write_run(dir_ / "run.h5", sim, RunProvenance{"tiny.toml", 1, "", ""});
+        run_ = new RunData(read_run(dir_ / "run.h5"));
+    }
+    static void TearDownTestSuite() {
+        delete run_;
+        fs::remove_all(dir_);
+    }
+    static ExportTable yearly(ExportLevel level, std::vector<std::string> variables) {
+        ExportOptions o{level, ExportWhat::Outcomes, std::move(variables)};
+        o.period = ExportPeriod::Year;
+        return export_table(dir_ / "run.h5", o);
+    }
+    static std::size_t column(const ExportTable& t, const std::string& name) {
+        const auto at = std::find(t.columns.begin(), t.columns.end(), name);
+        EXPECT_NE(at, t.columns.end()) << name;
+        return static_cast<std::size_t>(at - t.columns.begin()) - t.id_columns;
+    }
+    static double sum(const std::vector<double>& v, std::size_t first, std::size_t last) {
+        double total = 0;
+        for (std::size_t d = first; d <= last; ++d) total += v[d];
+        return total;
+    }
+    static inline fs::path dir_;
+    static inline RunData* run_ = nullptr;
+};
+
+TEST_F(YearlyExportTest, YearsAreCalendarYearsWithTheLeapDay) {
+    const auto t = yearly(ExportLevel::District, {"residents"});
+    ASSERT_EQ(t.numbers.size(), 3u);
+    EXPECT_EQ(t.columns[0], "year");
+    const std::vector<std::vector<std::string>> ids = {{"2003", "2003-01-01", "2003-12-31", "365", "true"},
+                                                       {"2004", "2004-01-01", "2004-12-31", "366", "true"},
+                                                       {"2005", "2005-01-01", "2005-03-11", "70", "false"}};
+    for (std::size_t y = 0; y < 3; ++y)
+        EXPECT_EQ(std::vector<std::string>(t.text[y].begin(), t.text[y].begin() + 5), ids[y]) << y;
+    ASSERT_EQ(t.dims.size(), 1u);
+    EXPECT_EQ(t.dims[0].numbers, (std::vector<std::int32_t>{2003, 2004, 2005}));
+}
+
+TEST_F(YearlyExportTest, FlowsSumStocksEndAndAverageMeansWeighByTheirEvents) {
+    const auto t = yearly(ExportLevel::District, {"needs_resolved", "needs_backlog", "resolution_days_mean"});
+    EXPECT_EQ(t.columns,
+              (std::vector<std::string>{"year", "first_date", "last_date", "days", "complete", "needs_resolved_sum",
+                                        "needs_backlog_end", "needs_backlog_mean", "resolution_days_mean_mean"}));
+    const auto& resolved = run_->find_outcome("needs_resolved")->values;
+    const auto& backlog = run_->find_outcome("needs_backlog")->values;
+    const auto& days_to_resolve = run_->find_outcome("resolution_days_mean")->values;
+    const std::size_t spans[3][2] = {{0, 364}, {365, 730}, {731, 800}};
+    double flows = 0;
+    for (std::size_t y = 0; y < 3; ++y) {
+        const auto [first, last] = spans[y];
+        const std::size_t first_event = std::max<std::size_t>(first, 1);  // day 0 has no events
+        EXPECT_EQ(t.numbers[y][column(t, "needs_resolved_sum")], sum(resolved, first_event, last));
+        EXPECT_EQ(t.numbers[y][column(t, "needs_backlog_end")], backlog[last]);
+        EXPECT_DOUBLE_EQ(t.numbers[y][column(t, "needs_backlog_mean")],
+                         sum(backlog, first, last) / static_cast<double>(last - first + 1));
+        double weighted = 0, weights = 0;
+        for (std::size_t d = first_event; d <= last; ++d) {
+            weighted += days_to_resolve[d] * resolved[d];
+            weights += resolved[d];
+        }
+        ASSERT_GT(weights, 0);
+        EXPECT_DOUBLE_EQ(t.numbers[y][column(t, "resolution_days_mean_mean")], weighted / weights);
+        flows += t.numbers[y][column(t, "needs_resolved_sum")];
+    }
+    // The years together are the whole run, as compare summarises it.
+    EXPECT_EQ(flows, sum(resolved, 1, 800));
+    EXPECT_GT(flows, 0);
+    const auto& kinds = t.variables;
+    EXPECT_EQ(kinds[0].statistic, "sum");
+    EXPECT_EQ(kinds[1].statistic, "end");
+    EXPECT_EQ(kinds[2].statistic, "mean");
+    EXPECT_EQ(kinds[3].units, "day");
+}
+
+TEST_F(YearlyExportTest, StreetYearsAddUpToTheDistrict) {
+    const auto street = yearly(ExportLevel::Street, {"needs_resolved", "residents"});
+    const auto district = yearly(ExportLevel::District, {"needs_resolved", "residents"});
+    ASSERT_EQ(street.numbers.size(), 3u * 2);
+    EXPECT_EQ(street.text[1][5], "1");
+    EXPECT_EQ(street.text[1][6], run_->street_names[1]);
+    for (std::size_t y = 0; y < 3; ++y)
+        for (const char* name : {"needs_resolved_sum", "residents_end"})
+            EXPECT_DOUBLE_EQ(
+                street.numbers[2 * y][column(street, name)] + street.numbers[2 * y + 1][column(street, name)],
+                district.numbers[y][column(district, name)])
+                << name << " " << y;
+    EXPECT_EQ(street.dims[1].labels, run_->street_names);
+}
+
+TEST_F(YearlyExportTest, TidyCsvHasOneRowPerValueWithItsUnits) {
+    const auto t = yearly(ExportLevel::District, {"needs_resolved", "needs_backlog", "member_hours"});
+    std::ostringstream csv;
+    write_tidy_csv(t, csv);
+    std::istringstream lines(csv.str());
+    std::string line;
+    std::getline(lines, line);
+    EXPECT_EQ(line, "year,first_date,last_date,days,complete,variable,statistic,value,units,kind");
+    std::vector<std::string> rows;
+    while (std::getline(lines, line)) rows.push_back(line);
+    ASSERT_EQ(rows.size(), 3u * 4);  // three years, four values each
+    EXPECT_EQ(rows[0], "2003,2003-01-01,2003-12-31,365,true,needs_resolved,sum," + plain_number(t.numbers[0][0]) +
+                           ",needs,flow");
+    EXPECT_EQ(rows[3].substr(rows[3].rfind(',', rows[3].rfind(',') - 1)), ",hour,flow");
+    // Daily values, tidy: date and day, then one row per outcome.
+    const auto daily = export_table(
+        dir_ / "run.h5", ExportOptions{ExportLevel::Street, ExportWhat::Outcomes, {"residents", "trust_mean"}});
+    std::ostringstream long_form;
+    write_tidy_csv(daily, long_form);
+    const std::string text = long_form.str();
+    EXPECT_EQ(text.substr(0, text.find('\n')), "date,day,street,street_name,variable,value,units,kind");
+    EXPECT_EQ(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), 801u * 2 * 2 + 1);
+    EXPECT_NE(text.find("\n2004-02-29,424,1," + run_->street_names[1] + ",trust_mean,"), std::string::npos);
+}
+
+TEST_F(YearlyExportTest, RefusesYearsWhereThereAreNone) {
+    ExportOptions o{ExportLevel::Building, ExportWhat::Indicators, {}};
+    o.period = ExportPeriod::Year;
+    EXPECT_THROW(export_table(dir_ / "run.h5", o), InputError);
+    try {
+        parse_period("yaer");
+        FAIL() << "yaer is not a period";
+    } catch (const InputError& e) {
+        EXPECT_NE(std::string(e.what()).find("did you mean 'year'?"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(parse_period("year"), ExportPeriod::Year);
+    EXPECT_EQ(parse_period("day"), ExportPeriod::Day);
 }
 
 }  // namespace
