@@ -9,7 +9,8 @@ check fails when
   - a folder includes a folder that is not below it in LAYERS (an upward or
     sideways include, which is how a cycle starts);
   - the library includes a screen or command-line library (SFML, CLI11)
-    outside sim/cli/, or anything from viz/; or the viewer includes sim/cli/.
+    outside sim/cli/, pybind11, or anything from viz/ or python/; or the
+    viewer or the Python module includes sim/cli/.
 Run by ctest (test `layers`) and on its own: scripts/check-layers.py [ROOT].
 """
 import os
@@ -56,20 +57,24 @@ def includes(root):
                     target = m.group(1)
                     if target.startswith("sim/") and target.count("/") >= 2:
                         edges.append((folder, rel, number, target.split("/")[1]))
-                    elif target.startswith(("viz/", "SFML/")) or (target.startswith("CLI/") and folder != "cli"):
-                        foreign.append(f"{rel}:{number}: includes {target} (the library knows no screen or command line)")
-    # The viewer is a front end beside the CLI: it may use the library, not the CLI.
-    for dirpath, _, files in os.walk(os.path.join(root, "viz")):
-        for name in sorted(files):
-            path = os.path.join(dirpath, name)
-            if not name.endswith((".hpp", ".cpp", ".def", ".h")):
-                continue
-            with open(path, encoding="utf-8", errors="replace") as f:
-                for number, line in enumerate(f, 1):
-                    m = INCLUDE.match(line)
-                    if m and m.group(1).startswith("sim/cli/"):
-                        foreign.append(f"{os.path.relpath(path, root)}:{number}: the viewer includes {m.group(1)} "
-                                       "(front ends share the library, not each other)")
+                    elif target.startswith(("viz/", "SFML/", "python/", "pybind11/")) or (
+                            target.startswith("CLI/") and folder != "cli"):
+                        foreign.append(f"{rel}:{number}: includes {target} "
+                                       "(the library knows no screen, command line or Python)")
+    # The viewer and the Python module are front ends beside the CLI: they
+    # may use the library, not the CLI.
+    for front_end, what in (("viz", "the viewer"), ("python", "the Python module")):
+        for dirpath, _, files in os.walk(os.path.join(root, front_end)):
+            for name in sorted(files):
+                path = os.path.join(dirpath, name)
+                if not name.endswith((".hpp", ".cpp", ".def", ".h")):
+                    continue
+                with open(path, encoding="utf-8", errors="replace") as f:
+                    for number, line in enumerate(f, 1):
+                        m = INCLUDE.match(line)
+                        if m and m.group(1).startswith("sim/cli/"):
+                            foreign.append(f"{os.path.relpath(path, root)}:{number}: {what} includes {m.group(1)} "
+                                           "(front ends share the library, not each other)")
     return edges, foreign
 
 

@@ -11,7 +11,8 @@ packages=(
   googletest libgtest-dev libbenchmark-dev
   libsfml-dev libx11-dev libfontconfig-dev fonts-noto-cjk xvfb xauth
   openmpi-bin libopenmpi-dev
-  python3 python3-h5py python3-netcdf4 python3-h5netcdf python3-xarray
+  python3 python3-h5py python3-netcdf4 python3-h5netcdf python3-xarray python3-pandas
+  python3-dev pybind11-dev python3-pybind11
 )
 
 # Extra packages named on the command line (e.g. `make fuzz` adds clang and
